@@ -1,0 +1,14 @@
+DROP TABLE audit_events;
+DROP TABLE region_rank_history;
+DROP TABLE monthly_plans;
+DROP TABLE lifting_payments;
+DROP TABLE jobs;
+DROP TABLE workers;
+DROP TABLE procurement_lines;
+DROP TABLE contracts;
+DROP TABLE project_status_changes;
+DROP TABLE projects;
+DROP TABLE sessions;
+DROP TABLE users;
+DROP TABLE parameters;
+DROP TABLE regions;

@@ -1,0 +1,259 @@
+//! The command line: `jobmap` serves; `jobmap user …` manages accounts without SQL.
+
+use std::io::{BufRead, IsTerminal};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::config::Config;
+use crate::db::audit::{self, Actor};
+use crate::db::users::{self, NewUser, UserRow};
+use crate::db::{Db, write_transaction};
+use crate::domain::language::Language;
+use crate::domain::role::Role;
+use crate::domain::user::{Login, check_password_length, scope_for};
+use crate::password;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jobmap",
+    version,
+    about = "Integrated map for monitoring job creation under the Employment Roadmap",
+    long_about = "Integrated map for monitoring job creation under the Employment Roadmap.\n\n\
+        Without a subcommand, jobmap serves the web application (same as `jobmap serve`).\n\
+        Every setting can be given as an environment variable (shown in brackets) or a flag."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub config: Config,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Serve the web application (the default): migrates the database, creates the first
+    /// admin if there are no users, then listens on JOBMAP_BIND.
+    Serve,
+    /// Apply pending database migrations and load reference data (regions, parameters), then exit.
+    Migrate,
+    /// Manage user accounts: add, list, deactivate, activate, reset passwords.
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UserCommand {
+    /// Create an account. Prints a generated password once unless --password-stdin is given.
+    Add {
+        /// Login name: 3-64 latin letters, digits, '.', '_' or '-'.
+        #[arg(long)]
+        login: String,
+        /// admin, commission, akimat or contractor.
+        #[arg(long)]
+        role: String,
+        /// Two-digit KATO code of the region (akimat officers only), e.g. 27.
+        #[arg(long)]
+        region: Option<String>,
+        /// 12-digit BIN of the contractor's company (contractors only).
+        #[arg(long)]
+        bin: Option<String>,
+        /// The person's full name, as shown in the audit trail.
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Interface language: kk, ru or en.
+        #[arg(long, default_value = "ru")]
+        language: String,
+        /// Read the password from the first line of standard input instead of generating one.
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List every account with its role, scope and status.
+    List,
+    /// Deactivate an account: it can no longer sign in, and its sessions end at once.
+    Deactivate { login: String },
+    /// Re-activate a deactivated account (also clears a login lock-out).
+    Activate { login: String },
+    /// Set a new password (generated and printed once, or read with --password-stdin);
+    /// the account's sessions end at once.
+    ResetPassword {
+        login: String,
+        #[arg(long)]
+        password_stdin: bool,
+    },
+}
+
+pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
+    let db = Db::open(&config.database_url, 2)?;
+    match command {
+        Command::Serve => bail!("serve is handled by main"),
+        Command::Migrate => {
+            println!("database at {} is up to date", db.url().redacted());
+            Ok(())
+        }
+        Command::User(cmd) => user(cmd, &db),
+    }
+}
+
+fn read_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
+    if !from_stdin {
+        return Ok((password::generate(), true));
+    }
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("Password (input is visible; prefer piping it in):");
+    }
+    let mut line = String::new();
+    stdin.lock().read_line(&mut line)?;
+    let pw = line.trim_end_matches(['\r', '\n']).to_owned();
+    check_password_length(&pw)?;
+    Ok((pw, false))
+}
+
+fn find(conn: &mut crate::db::DbConnection, login: &str) -> anyhow::Result<UserRow> {
+    users::find_by_login(conn, login)?.with_context(|| format!("there is no user '{login}'"))
+}
+
+fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
+    let mut conn = db.conn()?;
+    match cmd {
+        UserCommand::Add {
+            login,
+            role,
+            region,
+            bin,
+            name,
+            language,
+            password_stdin,
+        } => {
+            let login = Login::parse(&login)?;
+            let role = Role::from_code(&role).with_context(|| {
+                format!("unknown role '{role}': use admin, commission, akimat or contractor")
+            })?;
+            let scope = scope_for(role, region.as_deref(), bin.as_deref())?;
+            let language = Language::from_code(&language)
+                .with_context(|| format!("unknown language '{language}': use kk, ru or en"))?;
+            let (plain, generated) = read_password(password_stdin)?;
+            let hash = password::hash(&plain)?;
+            let user = write_transaction(&mut conn, |conn| {
+                let user = users::insert(
+                    conn,
+                    &NewUser {
+                        login: &login,
+                        full_name: &name,
+                        role,
+                        scope: &scope,
+                        password_hash: &hash,
+                        language,
+                    },
+                )?;
+                audit_cli(conn, "user.create", &user, None, Some(user.audit_view()))?;
+                Ok::<_, anyhow::Error>(user)
+            })?;
+            println!("created {} ({})", user.login, describe_scope(&user));
+            if generated {
+                println!("password: {plain}");
+                println!("(shown once; the user should change it after signing in)");
+            }
+            Ok(())
+        }
+        UserCommand::List => {
+            let rows = users::list(&mut conn)?;
+            println!(
+                "{:<24} {:<11} {:<22} {:<9} {}",
+                "LOGIN", "ROLE", "SCOPE", "STATUS", "NAME"
+            );
+            for u in rows {
+                println!(
+                    "{:<24} {:<11} {:<22} {:<9} {}",
+                    u.login,
+                    u.role,
+                    describe_scope(&u),
+                    if u.active { "active" } else { "inactive" },
+                    u.full_name
+                );
+            }
+            Ok(())
+        }
+        UserCommand::Deactivate { login } => set_active(&mut conn, &login, false),
+        UserCommand::Activate { login } => set_active(&mut conn, &login, true),
+        UserCommand::ResetPassword {
+            login,
+            password_stdin,
+        } => {
+            let (plain, generated) = read_password(password_stdin)?;
+            let hash = password::hash(&plain)?;
+            write_transaction(&mut conn, |conn| {
+                let user = find(conn, &login)?;
+                users::set_password(conn, &user.id, &hash)?;
+                audit_cli(conn, "user.password_reset", &user, None, None)?;
+                Ok::<_, anyhow::Error>(())
+            })?;
+            println!("password of {login} reset; their sessions have ended");
+            if generated {
+                println!("password: {plain}");
+            }
+            Ok(())
+        }
+    }
+}
+
+fn set_active(conn: &mut crate::db::DbConnection, login: &str, active: bool) -> anyhow::Result<()> {
+    write_transaction(conn, |conn| {
+        let before = find(conn, login)?;
+        users::set_active(conn, &before.id, active)?;
+        let after = find(conn, login)?;
+        let action = if active {
+            "user.activate"
+        } else {
+            "user.deactivate"
+        };
+        audit_cli(
+            conn,
+            action,
+            &after,
+            Some(before.audit_view()),
+            Some(after.audit_view()),
+        )?;
+        Ok::<_, anyhow::Error>(())
+    })?;
+    println!(
+        "{login} is now {}",
+        if active {
+            "active"
+        } else {
+            "inactive; their sessions have ended"
+        }
+    );
+    Ok(())
+}
+
+fn audit_cli(
+    conn: &mut crate::db::DbConnection,
+    action: &str,
+    user: &UserRow,
+    before: Option<serde_json::Value>,
+    after: Option<serde_json::Value>,
+) -> diesel::QueryResult<()> {
+    audit::record(
+        conn,
+        audit::Event {
+            actor: &Actor::Cli,
+            action,
+            entity: "user",
+            entity_id: &user.id,
+            before,
+            after,
+            ip: None,
+        },
+    )
+}
+
+fn describe_scope(u: &UserRow) -> String {
+    match (&u.region_code, &u.contractor_bin) {
+        (Some(r), _) => format!("region {r}"),
+        (_, Some(b)) => format!("BIN {b}"),
+        _ => "all regions".to_owned(),
+    }
+}

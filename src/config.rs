@@ -1,0 +1,75 @@
+//! Settings, from environment variables (or the same names as command-line flags).
+
+use clap::Args;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/jobmap.db";
+
+#[derive(Debug, Clone, Args)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(
+        long,
+        env = "JOBMAP_BIND",
+        default_value = "127.0.0.1:8080",
+        global = true
+    )]
+    pub bind: String,
+
+    /// SQLite file (sqlite://path) or PostgreSQL URL (postgres://user:pass@host:5432/db).
+    #[arg(long, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL, global = true)]
+    pub database_url: String,
+
+    /// Connections kept in the database pool.
+    #[arg(long, env = "JOBMAP_POOL_SIZE", default_value_t = 10, global = true)]
+    pub pool_size: u32,
+
+    /// At least 32 random bytes signing session and flash cookies. Set the same value on every
+    /// instance behind a load balancer; if unset, a random key is made at start and sessions
+    /// end when the process restarts.
+    #[arg(long, env = "JOBMAP_SECRET_KEY", hide_env_values = true, global = true)]
+    pub secret_key: Option<String>,
+
+    /// Password for the `admin` account created on first start, when there are no users yet.
+    /// If unset, a random one is generated and printed once to the log.
+    #[arg(
+        long,
+        env = "JOBMAP_ADMIN_PASSWORD",
+        hide_env_values = true,
+        global = true
+    )]
+    pub admin_password: Option<String>,
+
+    /// Mark cookies `Secure`. Turn on when users reach jobmap over HTTPS (e.g. behind a
+    /// TLS-terminating load balancer).
+    #[arg(
+        long,
+        env = "JOBMAP_SECURE_COOKIES",
+        default_value_t = false,
+        global = true
+    )]
+    pub secure_cookies: bool,
+
+    /// HTTP worker threads (default: one per CPU core).
+    #[arg(long, env = "JOBMAP_WORKERS", global = true)]
+    pub workers: Option<usize>,
+
+    /// Log format: `text` for people, `json` for log collectors.
+    #[arg(long, env = "JOBMAP_LOG_FORMAT", default_value = "text", global = true)]
+    pub log_format: String,
+}
+
+impl Config {
+    /// Settings for tests and tools: everything at its default except what the caller sets.
+    pub fn for_database(database_url: &str) -> Self {
+        Self {
+            bind: "127.0.0.1:0".into(),
+            database_url: database_url.into(),
+            pool_size: 4,
+            secret_key: None,
+            admin_password: None,
+            secure_cookies: false,
+            workers: Some(2),
+            log_format: "text".into(),
+        }
+    }
+}

@@ -1,0 +1,318 @@
+//! Database access: one diesel `MultiConnection` over SQLite and PostgreSQL, chosen from the URL.
+//!
+//! Diesel is synchronous, so every query runs on actix's blocking thread pool through
+//! [`Db::run`] or [`Db::write`]; the request's tracing span follows it there so the request id
+//! stays on every log line.
+
+pub mod audit;
+pub mod reference;
+pub mod regions;
+pub mod schema;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::pg::PgConnection;
+use diesel::prelude::*;
+use diesel::sqlite::SqliteConnection;
+use diesel_migrations::{EmbeddedMigrations, MigrationHarness, embed_migrations};
+
+use crate::error::AppError;
+
+const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum DbConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+/// Which server a `DATABASE_URL` points at, parsed once at start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DbUrl {
+    Postgres(String),
+    Sqlite(PathBuf),
+}
+
+impl DbUrl {
+    pub fn parse(url: &str) -> Result<Self, DbSetupError> {
+        let url = url.trim();
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Ok(Self::Postgres(url.to_owned()));
+        }
+        let path = url
+            .strip_prefix("sqlite://")
+            .or_else(|| url.strip_prefix("sqlite:"))
+            .unwrap_or(url);
+        if path.is_empty() || path.contains("://") || path == ":memory:" {
+            return Err(DbSetupError::BadUrl(url.to_owned()));
+        }
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Self::Postgres(_) => "postgresql",
+            Self::Sqlite(_) => "sqlite",
+        }
+    }
+
+    /// The URL without a password, for logs and `--help`-style messages.
+    pub fn redacted(&self) -> String {
+        match self {
+            Self::Sqlite(p) => format!("sqlite://{}", p.display()),
+            Self::Postgres(u) => match (u.find("://"), u.rfind('@')) {
+                (Some(s), Some(at)) if at > s => {
+                    let creds = &u[s + 3..at];
+                    let user = creds.split(':').next().unwrap_or("");
+                    format!("{}{}:***{}", &u[..s + 3], user, &u[at..])
+                }
+                _ => u.clone(),
+            },
+        }
+    }
+}
+
+/// Why the database could not be opened, worded for the operator who set `DATABASE_URL`.
+#[derive(Debug, thiserror::Error)]
+pub enum DbSetupError {
+    #[error(
+        "DATABASE_URL {0:?} is not understood: use postgres://user:password@host:port/db or a SQLite file path (sqlite://data/jobmap.db)"
+    )]
+    BadUrl(String),
+    #[error("cannot create the directory {path} for the SQLite database: {source}")]
+    CreateDir {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("cannot connect to the {backend} database at {url}: {message}")]
+    Connect {
+        backend: &'static str,
+        url: String,
+        message: String,
+    },
+    #[error("database migrations failed: {0}")]
+    Migrate(String),
+    #[error("cannot load reference data: {0}")]
+    Reference(String),
+}
+
+/// Opens connections itself (rather than `MultiConnection::establish`, which tries every backend
+/// and reports only "invalid connection url") so a wrong password or host is named as such.
+#[derive(Debug, Clone)]
+pub struct ConnectionManager {
+    url: DbUrl,
+}
+
+impl ConnectionManager {
+    fn open(&self) -> Result<DbConnection, DbSetupError> {
+        let connect_error = |e: diesel::ConnectionError| DbSetupError::Connect {
+            backend: self.url.backend_name(),
+            url: self.url.redacted(),
+            message: e.to_string().trim().to_owned(),
+        };
+        match &self.url {
+            DbUrl::Postgres(url) => PgConnection::establish(url)
+                .map(DbConnection::Postgresql)
+                .map_err(connect_error),
+            DbUrl::Sqlite(path) => {
+                let mut conn =
+                    SqliteConnection::establish(&path.to_string_lossy()).map_err(connect_error)?;
+                // busy_timeout first: switching to WAL takes a lock that parallel pool
+                // start-up would otherwise trip over. synchronous=FULL so an acknowledged
+                // write survives a power cut.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 10000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(|e| DbSetupError::Connect {
+                    backend: "sqlite",
+                    url: self.url.redacted(),
+                    message: e.to_string(),
+                })?;
+                Ok(DbConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct ManagerError(#[from] DbSetupError);
+
+impl r2d2::ManageConnection for ConnectionManager {
+    type Connection = DbConnection;
+    type Error = ManagerError;
+
+    fn connect(&self) -> Result<DbConnection, ManagerError> {
+        Ok(self.open()?)
+    }
+
+    fn is_valid(&self, conn: &mut DbConnection) -> Result<(), ManagerError> {
+        conn.batch_execute("SELECT 1").map_err(|e| {
+            ManagerError(DbSetupError::Connect {
+                backend: self.url.backend_name(),
+                url: self.url.redacted(),
+                message: e.to_string(),
+            })
+        })
+    }
+
+    fn has_broken(&self, conn: &mut DbConnection) -> bool {
+        <DbConnection as Connection>::TransactionManager::is_broken_transaction_manager(conn)
+    }
+}
+
+/// The application's handle on the database: a pool plus the backend it talks to.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<ConnectionManager>,
+    url: DbUrl,
+}
+
+impl Db {
+    /// Connects, applies pending migrations and loads reference data. The first connection is
+    /// opened directly so its error (wrong password, unknown host, unwritable file) reaches the
+    /// operator verbatim instead of as an r2d2 timeout.
+    pub fn open(url: &str, pool_size: u32) -> Result<Self, DbSetupError> {
+        let url = DbUrl::parse(url)?;
+        if let DbUrl::Sqlite(path) = &url {
+            ensure_parent_dir(path)?;
+        }
+        let manager = ConnectionManager { url: url.clone() };
+        let mut first = manager.open()?;
+        run_migrations(&mut first)?;
+        reference::load(&mut first).map_err(|e| DbSetupError::Reference(e.to_string()))?;
+        drop(first);
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .build(manager)
+            .map_err(|e| DbSetupError::Connect {
+                backend: url.backend_name(),
+                url: url.redacted(),
+                message: e.to_string(),
+            })?;
+        Ok(Self { pool, url })
+    }
+
+    pub fn url(&self) -> &DbUrl {
+        &self.url
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        matches!(self.url, DbUrl::Sqlite(_))
+    }
+
+    /// A pooled connection for synchronous callers (the CLI, tests).
+    pub fn conn(&self) -> Result<r2d2::PooledConnection<ConnectionManager>, AppError> {
+        self.pool
+            .get()
+            .map_err(|e| AppError::Unavailable(format!("database pool: {e}")))
+    }
+
+    /// Runs read queries off the async executor.
+    pub async fn run<R, F>(&self, f: F) -> Result<R, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<R, AppError> + Send + 'static,
+        R: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        let span = tracing::Span::current();
+        actix_web::web::block(move || {
+            let _entered = span.enter();
+            let mut conn = pool
+                .get()
+                .map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
+            f(&mut conn)
+        })
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
+    }
+
+    /// Runs `f` in one write transaction (see [`write_transaction`]) off the async executor.
+    pub async fn write<R, F>(&self, f: F) -> Result<R, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<R, AppError> + Send + 'static,
+        R: Send + 'static,
+    {
+        self.run(move |conn| write_transaction(conn, f)).await
+    }
+}
+
+/// One write transaction. On SQLite it starts with `BEGIN IMMEDIATE`, taking the database's
+/// write lock up front: checks made inside cannot be invalidated by a concurrent writer, and
+/// the busy timeout applies (a deferred transaction that upgrades later fails at once instead).
+/// On PostgreSQL it is a plain transaction; code that checks a rule locks the rows it reads.
+pub fn write_transaction<R, E, F>(conn: &mut DbConnection, f: F) -> Result<R, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<R, E>,
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
+        }
+        DbConnection::Postgresql(_) => {
+            <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?
+        }
+    }
+    match f(conn) {
+        Ok(value) => {
+            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            if let Err(rollback) =
+                <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
+            {
+                tracing::error!(error = %rollback, "rollback failed");
+            }
+            Err(e)
+        }
+    }
+}
+
+fn ensure_parent_dir(path: &Path) -> Result<(), DbSetupError> {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => {
+            std::fs::create_dir_all(dir).map_err(|source| DbSetupError::CreateDir {
+                path: dir.display().to_string(),
+                source,
+            })
+        }
+        _ => Ok(()),
+    }
+}
+
+fn run_migrations(conn: &mut DbConnection) -> Result<(), DbSetupError> {
+    let applied = match conn {
+        DbConnection::Sqlite(c) => c.run_pending_migrations(SQLITE_MIGRATIONS).map(|v| v.len()),
+        DbConnection::Postgresql(c) => c
+            .run_pending_migrations(POSTGRES_MIGRATIONS)
+            .map(|v| v.len()),
+    }
+    .map_err(|e| DbSetupError::Migrate(e.to_string()))?;
+    if applied > 0 {
+        tracing::info!(applied, "database migrations applied");
+    }
+    Ok(())
+}
+
+/// Current UTC time truncated to microseconds, the precision PostgreSQL keeps, so a value read
+/// back equals the value written on both backends.
+pub fn now() -> chrono::NaiveDateTime {
+    use chrono::{DurationRound, TimeDelta};
+    let now = chrono::Utc::now().naive_utc();
+    now.duration_trunc(TimeDelta::microseconds(1))
+        .unwrap_or(now)
+}
+
+/// A fresh time-ordered id (UUIDv7): new rows land at the end of primary-key indexes.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}

@@ -1,0 +1,6 @@
+//! The programme's rules as pure types and functions: no actix, no diesel.
+
+pub mod identifier;
+pub mod language;
+pub mod role;
+pub mod user;

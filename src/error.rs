@@ -1,0 +1,55 @@
+//! One error type for every handler. Its response carries only a status; the `ErrorHandlers`
+//! middleware in `routes::error_page` renders the page in the user's language, so actix's own
+//! errors (a malformed form, an oversized body, an unknown route) get the same page.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The record does not exist or lies outside the user's scope: the two look the same.
+    #[error("not found")]
+    NotFound,
+    /// The user is signed in but their role may not do this.
+    #[error("forbidden")]
+    Forbidden,
+    /// The request is malformed; the text is for the log, never shown.
+    #[error("bad request: {0}")]
+    BadRequest(String),
+    /// The database is unreachable or the pool is exhausted.
+    #[error("service unavailable: {0}")]
+    Unavailable(String),
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        match e {
+            diesel::result::Error::NotFound => Self::NotFound,
+            other => Self::Internal(anyhow::Error::new(other).context("database query")),
+        }
+    }
+}
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::Forbidden => StatusCode::FORBIDDEN,
+            Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            Self::Internal(e) => tracing::error!(error = ?e, "internal error"),
+            Self::Unavailable(e) => tracing::error!(error = %e, "service unavailable"),
+            Self::BadRequest(e) => tracing::info!(reason = %e, "bad request"),
+            Self::NotFound | Self::Forbidden => {}
+        }
+        HttpResponse::build(self.status_code()).finish()
+    }
+}

@@ -1,0 +1,14 @@
+//! jobmap: monitoring job creation on the Employment Roadmap's infrastructure projects.
+
+pub mod bootstrap;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod password;
+pub mod routes;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

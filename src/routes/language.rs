@@ -1,0 +1,57 @@
+//! `POST /language`: switch the interface language and go back to the page the user was on.
+
+use actix_web::cookie::{Cookie, SameSite, time::Duration};
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, web};
+use serde::Deserialize;
+
+use crate::config::Config;
+use crate::domain::language::Language;
+use crate::web::language::LANG_COOKIE;
+
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn switch(form: web::Form<LanguageForm>, config: web::Data<Config>) -> HttpResponse {
+    let Some(lang) = Language::from_code(&form.lang) else {
+        return HttpResponse::BadRequest().finish();
+    };
+    let cookie = Cookie::build(LANG_COOKIE, lang.code())
+        .path("/")
+        .max_age(Duration::days(365))
+        .same_site(SameSite::Lax)
+        .http_only(true)
+        .secure(config.secure_cookies)
+        .finish();
+    HttpResponse::SeeOther()
+        .cookie(cookie)
+        .insert_header((LOCATION, local_path(&form.next)))
+        .finish()
+}
+
+/// Only a path on this site: an open redirect would let a phishing link borrow our address.
+pub fn local_path(next: &str) -> &str {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.starts_with("/\\")
+        && !next.chars().any(|c| c.is_control());
+    if ok { next } else { "/" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path("/projects?page=2"), "/projects?page=2");
+        assert_eq!(local_path("https://evil.example"), "/");
+        assert_eq!(local_path("//evil.example"), "/");
+        assert_eq!(local_path("/\\evil.example"), "/");
+        assert_eq!(local_path(""), "/");
+    }
+}

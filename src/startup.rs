@@ -1,0 +1,102 @@
+//! Builds the HTTP server: middleware, shared state and the route table.
+
+use std::net::TcpListener;
+
+use actix_web::cookie::Key;
+use actix_web::dev::Server;
+use actix_web::middleware::ErrorHandlers;
+use actix_web::{App, HttpServer, web};
+use actix_web_flash_messages::FlashMessagesFramework;
+use actix_web_flash_messages::storage::CookieMessageStore;
+use tracing_actix_web::TracingLogger;
+
+use crate::config::Config;
+use crate::db::Db;
+use crate::error::AppError;
+use crate::routes;
+
+/// Largest urlencoded form accepted; CSV uploads have their own limit.
+pub const FORM_LIMIT_BYTES: usize = 256 * 1024;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Opens the database (migrating it), makes sure there is a way in, and binds the listener.
+    pub fn build(config: Config) -> anyhow::Result<Self> {
+        let db = Db::open(&config.database_url, config.pool_size)?;
+        crate::bootstrap::ensure_first_admin(&db, config.admin_password.as_deref())?;
+        let listener = TcpListener::bind(&config.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
+        let port = listener.local_addr()?.port();
+        tracing::info!(
+            address = %listener.local_addr()?,
+            database = %db.url().redacted(),
+            "jobmap is serving"
+        );
+        let server = run(listener, db, config)?;
+        Ok(Self { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn secret_key(config: &Config) -> Key {
+    match config.secret_key.as_deref().map(str::as_bytes) {
+        Some(bytes) if bytes.len() >= 32 => Key::derive_from(bytes),
+        Some(_) => {
+            tracing::warn!("JOBMAP_SECRET_KEY is shorter than 32 bytes; using a random key");
+            Key::generate()
+        }
+        None => {
+            tracing::warn!(
+                "JOBMAP_SECRET_KEY is not set; using a random key (sessions end on restart, \
+                 and instances behind a load balancer must share one key)"
+            );
+            Key::generate()
+        }
+    }
+}
+
+fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> {
+    let key = secret_key(&config);
+    let flash_store = CookieMessageStore::builder(key.clone()).build();
+    let flashes = FlashMessagesFramework::builder(flash_store).build();
+    let workers = config.workers;
+    let db = web::Data::new(db);
+    let config = web::Data::new(config);
+    let mut server = HttpServer::new(move || {
+        App::new()
+            .wrap(ErrorHandlers::new().default_handler(routes::error_page::render))
+            .wrap(flashes.clone())
+            .wrap(TracingLogger::default())
+            .app_data(db.clone())
+            .app_data(config.clone())
+            .app_data(
+                web::FormConfig::default()
+                    .limit(FORM_LIMIT_BYTES)
+                    .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+            )
+            .app_data(
+                web::QueryConfig::default()
+                    .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+            )
+            // A path segment that does not parse (a malformed id) names no record.
+            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .configure(routes::configure)
+            .default_service(web::to(routes::not_found))
+    })
+    .listen(listener)?;
+    if let Some(n) = workers {
+        server = server.workers(n);
+    }
+    Ok(server.run())
+}

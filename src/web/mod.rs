@@ -1,0 +1,4 @@
+//! What every page shares: the page context extractor, language resolution, flash messages.
+
+pub mod language;
+pub mod page;

@@ -1,0 +1,102 @@
+//! `PageCtx`: the part of every page that the base layout needs.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::dev::Payload;
+use actix_web::{FromRequest, HttpRequest};
+use actix_web_flash_messages::{IncomingFlashMessages, Level};
+
+use crate::domain::language::Language;
+use crate::i18n::{Arg, I18n};
+
+/// A flash message, stored as a translation key so it shows in the language of the page
+/// that displays it.
+#[derive(Debug, Clone)]
+pub struct FlashView {
+    pub level: &'static str,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct PageCtx {
+    pub i18n: I18n,
+    /// Path and query of this page, where the language switcher returns to.
+    pub path: String,
+    pub flashes: Vec<FlashView>,
+}
+
+impl PageCtx {
+    /// The context for a request, without reading flash messages (error pages use this).
+    pub fn for_request(req: &HttpRequest) -> Self {
+        let path = match req.uri().path_and_query() {
+            Some(pq) => pq.as_str().to_owned(),
+            None => "/".to_owned(),
+        };
+        Self {
+            i18n: I18n::new(super::language::resolve(req)),
+            path,
+            flashes: Vec::new(),
+        }
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.i18n.t(key)
+    }
+
+    pub fn t_with(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        self.i18n.t_with(key, args)
+    }
+
+    /// A message with one text argument.
+    pub fn t_text(&self, key: &str, name: &str, value: impl Into<String>) -> String {
+        self.i18n.t_with(key, &[(name, Arg::Text(value.into()))])
+    }
+
+    pub fn count(&self, key: &str, n: &i64) -> String {
+        self.i18n.count(key, *n)
+    }
+
+    pub fn num(&self, n: &i64) -> String {
+        self.i18n.num(*n)
+    }
+
+    pub fn lang(&self) -> Language {
+        self.i18n.lang()
+    }
+
+    pub fn lang_code(&self) -> &'static str {
+        self.i18n.lang().code()
+    }
+
+    pub fn languages(&self) -> [Language; 3] {
+        Language::ALL
+    }
+}
+
+impl FromRequest for PageCtx {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let mut ctx = Self::for_request(req);
+        let flashes = IncomingFlashMessages::from_request(req, payload);
+        Box::pin(async move {
+            // An unreadable flash cookie is dropped rather than failing the page.
+            if let Ok(messages) = flashes.await {
+                ctx.flashes = messages
+                    .iter()
+                    .map(|m| FlashView {
+                        level: match m.level() {
+                            Level::Error | Level::Warning => "error",
+                            Level::Success => "success",
+                            _ => "info",
+                        },
+                        text: ctx.i18n.t(m.content()),
+                    })
+                    .collect();
+            }
+            Ok(ctx)
+        })
+    }
+}
