@@ -161,8 +161,8 @@ fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
         UserCommand::List => {
             let rows = users::list(&mut conn)?;
             println!(
-                "{:<24} {:<11} {:<22} {:<9} {}",
-                "LOGIN", "ROLE", "SCOPE", "STATUS", "NAME"
+                "{:<24} {:<11} {:<22} {:<9} NAME",
+                "LOGIN", "ROLE", "SCOPE", "STATUS"
             );
             for u in rows {
                 println!(

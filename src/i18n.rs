@@ -140,10 +140,11 @@ mod tests {
         for entry in std::fs::read_dir(path).unwrap() {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             for line in text.lines() {
-                if let Some((key, _)) = line.split_once(" =") {
-                    if !key.starts_with([' ', '#', '-', '*', '[']) && !key.is_empty() {
-                        keys.insert(key.trim().to_owned());
-                    }
+                if let Some((key, _)) = line.split_once(" =")
+                    && !key.starts_with([' ', '#', '-', '*', '['])
+                    && !key.is_empty()
+                {
+                    keys.insert(key.trim().to_owned());
                 }
             }
         }

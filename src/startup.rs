@@ -4,6 +4,7 @@ use std::net::TcpListener;
 
 use actix_web::cookie::Key;
 use actix_web::dev::Server;
+use actix_web::error::UrlencodedError;
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{App, HttpServer, web};
 use actix_web_flash_messages::FlashMessagesFramework;
@@ -66,6 +67,15 @@ fn secret_key(config: &Config) -> Key {
     }
 }
 
+/// Too large (413) and wrong content type (415) keep their own status; anything else about a
+/// form is a 400. The page itself is rendered by `routes::error_page`.
+fn form_error(e: UrlencodedError, _: &actix_web::HttpRequest) -> actix_web::Error {
+    match e {
+        UrlencodedError::Overflow { .. } | UrlencodedError::ContentType => e.into(),
+        other => AppError::BadRequest(other.to_string()).into(),
+    }
+}
+
 fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> {
     let key = secret_key(&config);
     let flash_store = CookieMessageStore::builder(key.clone()).build();
@@ -83,7 +93,7 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
             .app_data(
                 web::FormConfig::default()
                     .limit(FORM_LIMIT_BYTES)
-                    .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
+                    .error_handler(form_error),
             )
             .app_data(
                 web::QueryConfig::default()
