@@ -49,6 +49,25 @@ pub struct Config {
     )]
     pub secure_cookies: bool,
 
+    /// Take the client's address from `Forwarded` / `X-Forwarded-For` (for login rate limits
+    /// and the audit trail). Turn on only behind a load balancer that sets these headers.
+    #[arg(
+        long,
+        env = "JOBMAP_TRUST_PROXY",
+        default_value_t = false,
+        global = true
+    )]
+    pub trust_proxy: bool,
+
+    /// Sign-in attempts allowed per client address per minute.
+    #[arg(
+        long,
+        env = "JOBMAP_LOGIN_PER_MINUTE",
+        default_value_t = 10,
+        global = true
+    )]
+    pub login_per_minute: u32,
+
     /// HTTP worker threads (default: one per CPU core).
     #[arg(long, env = "JOBMAP_WORKERS", global = true)]
     pub workers: Option<usize>,
@@ -68,6 +87,8 @@ impl Config {
             secret_key: None,
             admin_password: None,
             secure_cookies: false,
+            trust_proxy: false,
+            login_per_minute: 10,
             workers: Some(2),
             log_format: "text".into(),
         }

@@ -13,6 +13,12 @@ pub enum AppError {
     /// The user is signed in but their role may not do this.
     #[error("forbidden")]
     Forbidden,
+    /// The user must sign in first; they come back to `next` afterwards.
+    #[error("sign-in required")]
+    SignInRequired { next: String },
+    /// A state-changing request without this session's CSRF token.
+    #[error("CSRF token missing or wrong")]
+    CsrfRejected,
     /// The request is malformed; the text is for the log, never shown.
     #[error("bad request: {0}")]
     BadRequest(String),
@@ -35,6 +41,8 @@ impl From<diesel::result::Error> for AppError {
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
+            Self::SignInRequired { .. } => StatusCode::SEE_OTHER,
+            Self::CsrfRejected => StatusCode::FORBIDDEN,
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
@@ -48,8 +56,24 @@ impl ResponseError for AppError {
             Self::Internal(e) => tracing::error!(error = ?e, "internal error"),
             Self::Unavailable(e) => tracing::error!(error = %e, "service unavailable"),
             Self::BadRequest(e) => tracing::info!(reason = %e, "bad request"),
-            Self::NotFound | Self::Forbidden => {}
+            Self::NotFound | Self::Forbidden | Self::SignInRequired { .. } | Self::CsrfRejected => {
+            }
         }
-        HttpResponse::build(self.status_code()).finish()
+        let mut response = HttpResponse::build(self.status_code());
+        match self {
+            Self::SignInRequired { next } => {
+                let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
+                let target = format!("/login?{query}");
+                response.insert_header((actix_web::http::header::LOCATION, target));
+            }
+            Self::CsrfRejected => {
+                let mut r = response.finish();
+                r.extensions_mut()
+                    .insert(crate::routes::error_page::ErrorDetail("error-403-csrf"));
+                return r;
+            }
+            _ => {}
+        }
+        response.finish()
     }
 }

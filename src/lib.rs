@@ -1,5 +1,6 @@
 //! jobmap: monitoring job creation on the Employment Roadmap's infrastructure projects.
 
+pub mod auth;
 pub mod bootstrap;
 pub mod cli;
 pub mod config;

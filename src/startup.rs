@@ -11,6 +11,15 @@ use actix_web_flash_messages::FlashMessagesFramework;
 use actix_web_flash_messages::storage::CookieMessageStore;
 use tracing_actix_web::TracingLogger;
 
+use actix_session::SessionMiddleware;
+use actix_session::config::BrowserSession;
+use actix_web::cookie::SameSite;
+use actix_web::middleware::from_fn;
+
+use crate::auth::csrf::{self, CookieKey};
+use crate::auth::current_user::load_user;
+use crate::auth::headers::security_headers;
+use crate::auth::session_store::{self, DbSessionStore};
 use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
@@ -80,16 +89,36 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
     let key = secret_key(&config);
     let flash_store = CookieMessageStore::builder(key.clone()).build();
     let flashes = FlashMessagesFramework::builder(flash_store).build();
+    let sessions = DbSessionStore::new(db.clone());
+    let login_limits = routes::login_limits(&config);
+    let secure = config.secure_cookies;
     let workers = config.workers;
+    spawn_session_sweeper(db.clone());
     let db = web::Data::new(db);
     let config = web::Data::new(config);
+    let cookie_key = web::Data::new(CookieKey(key.clone()));
     let mut server = HttpServer::new(move || {
+        // Listed innermost first: the CSRF guard runs after the session and user are known,
+        // and its refusal still goes through the error page renderer.
         App::new()
+            .wrap(from_fn(csrf::guard))
             .wrap(ErrorHandlers::new().default_handler(routes::error_page::render))
             .wrap(flashes.clone())
+            .wrap(from_fn(load_user))
+            .wrap(
+                SessionMiddleware::builder(sessions.clone(), key.clone())
+                    .cookie_name("jobmap_session".into())
+                    .cookie_http_only(true)
+                    .cookie_same_site(SameSite::Lax)
+                    .cookie_secure(secure)
+                    .session_lifecycle(BrowserSession::default())
+                    .build(),
+            )
+            .wrap(security_headers())
             .wrap(TracingLogger::default())
             .app_data(db.clone())
             .app_data(config.clone())
+            .app_data(cookie_key.clone())
             .app_data(
                 web::FormConfig::default()
                     .limit(FORM_LIMIT_BYTES)
@@ -101,7 +130,7 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
             )
             // A path segment that does not parse (a malformed id) names no record.
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
-            .configure(routes::configure)
+            .configure(|cfg| routes::configure(cfg, &login_limits))
             .default_service(web::to(routes::not_found))
     })
     .listen(listener)?;
@@ -109,4 +138,24 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
         server = server.workers(n);
     }
     Ok(server.run())
+}
+
+/// Deletes expired sessions every ten minutes, so the table holds only live ones. A plain
+/// thread: it needs no async runtime and sleeps almost all the time.
+fn spawn_session_sweeper(db: Db) {
+    let started = std::thread::Builder::new()
+        .name("session-sweeper".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(std::time::Duration::from_secs(600));
+                match session_store::purge_expired(&db) {
+                    Ok(0) => {}
+                    Ok(n) => tracing::info!(removed = n, "expired sessions removed"),
+                    Err(e) => tracing::warn!(error = %e, "expired sessions could not be removed"),
+                }
+            }
+        });
+    if let Err(e) = started {
+        tracing::warn!(error = %e, "session sweeper not started; expired sessions stay until used");
+    }
 }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod reference;
 pub mod regions;
 pub mod schema;
+pub mod sessions;
 pub mod users;
 
 use std::path::{Path, PathBuf};
@@ -315,4 +316,19 @@ pub fn now() -> chrono::NaiveDateTime {
 /// A fresh time-ordered id (UUIDv7): new rows land at the end of primary-key indexes.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
+}
+
+/// Locks one row until the transaction ends, for a rule that reads before it writes.
+/// PostgreSQL takes a row lock; SQLite already holds the database's write lock since
+/// `BEGIN IMMEDIATE` (see [`write_transaction`]), so there is nothing more to take.
+pub fn lock_for_update(conn: &mut DbConnection, table: &'static str, id: &str) -> QueryResult<()> {
+    match conn {
+        DbConnection::Postgresql(_) => {
+            diesel::sql_query(format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"))
+                .bind::<diesel::sql_types::Text, _>(id)
+                .execute(conn)?;
+            Ok(())
+        }
+        DbConnection::Sqlite(_) => Ok(()),
+    }
 }

@@ -58,3 +58,32 @@ pub fn summaries(conn: &mut DbConnection, on: NaiveDate) -> QueryResult<Vec<Regi
     .bind::<Date, _>(on)
     .load(conn)
 }
+
+#[derive(Debug, Clone, Queryable)]
+pub struct RegionName {
+    pub code: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub name_kk: String,
+}
+
+impl RegionName {
+    pub fn name(&self, lang: Language) -> &str {
+        match lang {
+            Language::Kk => &self.name_kk,
+            Language::Ru => &self.name_ru,
+            Language::En => &self.name_en,
+        }
+    }
+}
+
+/// Regions in force on `on`, for pickers, in KATO order.
+pub fn active_names(conn: &mut DbConnection, on: NaiveDate) -> QueryResult<Vec<RegionName>> {
+    use super::schema::regions::dsl as r;
+    r::regions
+        .filter(r::active_from.is_null().or(r::active_from.le(on)))
+        .filter(r::active_to.is_null().or(r::active_to.gt(on)))
+        .order(r::code.asc())
+        .select((r::code, r::name_en, r::name_ru, r::name_kk))
+        .load(conn)
+}

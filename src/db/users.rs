@@ -34,6 +34,10 @@ impl UserRow {
         Role::from_code(&self.role)
     }
 
+    pub fn role_label_key(&self) -> &'static str {
+        self.role().map_or("role-unknown", Role::label_key)
+    }
+
     pub fn language(&self) -> Language {
         Language::from_code(&self.language).unwrap_or_default()
     }
@@ -190,4 +194,36 @@ pub fn set_language(conn: &mut DbConnection, id: &str, language: Language) -> Qu
 
 pub fn end_sessions(conn: &mut DbConnection, user_id: &str) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)
+}
+
+/// Counts a failed sign-in; returns the lock's end when this failure locks the account.
+/// Call inside a write transaction: the row is locked so concurrent failures all count.
+pub fn register_failed_login(
+    conn: &mut DbConnection,
+    id: &str,
+    at: NaiveDateTime,
+) -> QueryResult<Option<NaiveDateTime>> {
+    super::lock_for_update(conn, "users", id)?;
+    let failures: i32 = users::table
+        .find(id)
+        .select(users::failed_logins)
+        .first(conn)?;
+    let (failures, locked_until) = crate::domain::lockout::after_failure(failures, at);
+    // The handler refuses locked accounts before counting, so a stale lock may be cleared.
+    diesel::update(users::table.find(id))
+        .set((
+            users::failed_logins.eq(failures),
+            users::locked_until.eq(locked_until),
+        ))
+        .execute(conn)?;
+    Ok(locked_until)
+}
+
+pub fn register_successful_login(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::failed_logins.eq(0),
+            users::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)
 }

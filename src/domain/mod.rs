@@ -2,5 +2,7 @@
 
 pub mod identifier;
 pub mod language;
+pub mod lockout;
+pub mod password_policy;
 pub mod role;
 pub mod user;

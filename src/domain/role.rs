@@ -28,6 +28,16 @@ impl Role {
         }
     }
 
+    /// The translation key of the role's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::Admin => "role-admin",
+            Self::Commission => "role-commission",
+            Self::Akimat => "role-akimat",
+            Self::Contractor => "role-contractor",
+        }
+    }
+
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|r| r.code() == code)
     }

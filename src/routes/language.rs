@@ -5,8 +5,11 @@ use actix_web::http::header::LOCATION;
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
 
+use crate::auth::CurrentUser;
 use crate::config::Config;
+use crate::db::{Db, users};
 use crate::domain::language::Language;
+use crate::error::AppError;
 use crate::web::language::LANG_COOKIE;
 
 #[derive(Debug, Deserialize)]
@@ -16,10 +19,23 @@ pub struct LanguageForm {
     next: String,
 }
 
-pub async fn switch(form: web::Form<LanguageForm>, config: web::Data<Config>) -> HttpResponse {
+/// Signed-in users keep the choice on their account, so it follows them to any device.
+pub async fn switch(
+    form: web::Form<LanguageForm>,
+    config: web::Data<Config>,
+    user: Option<CurrentUser>,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
     let Some(lang) = Language::from_code(&form.lang) else {
-        return HttpResponse::BadRequest().finish();
+        return Err(AppError::BadRequest(format!(
+            "unknown language {:?}",
+            form.lang
+        )));
     };
+    if let Some(user) = user {
+        db.write(move |conn| Ok(users::set_language(conn, &user.id, lang)?))
+            .await?;
+    }
     let cookie = Cookie::build(LANG_COOKIE, lang.code())
         .path("/")
         .max_age(Duration::days(365))
@@ -27,10 +43,10 @@ pub async fn switch(form: web::Form<LanguageForm>, config: web::Data<Config>) ->
         .http_only(true)
         .secure(config.secure_cookies)
         .finish();
-    HttpResponse::SeeOther()
+    Ok(HttpResponse::SeeOther()
         .cookie(cookie)
         .insert_header((LOCATION, local_path(&form.next)))
-        .finish()
+        .finish())
 }
 
 /// Only a path on this site: an open redirect would let a phishing link borrow our address.

@@ -1,20 +1,73 @@
 //! The route table: every URL jobmap answers, in one place.
 
+pub mod account;
+pub mod admin;
 pub mod assets;
 pub mod error_page;
 pub mod health;
 pub mod home;
 pub mod language;
+pub mod login;
+pub mod logout;
 
+use actix_governor::governor::clock::QuantaInstant;
+use actix_governor::governor::middleware::NoOpMiddleware;
+use actix_governor::{Governor, GovernorConfig, GovernorConfigBuilder};
+use actix_web::http::Method;
 use actix_web::web;
 
+use crate::auth::client_ip::ClientIpKey;
+use crate::config::Config;
 use crate::error::AppError;
 
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// Sign-in attempts per client address, shared by all workers of this process.
+pub type LoginLimits = GovernorConfig<ClientIpKey, NoOpMiddleware<QuantaInstant>>;
+
+pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
     cfg.service(web::resource("/").get(home::show))
         .service(web::resource("/healthz").get(health::check))
         .service(web::resource("/language").post(language::switch))
+        .service(
+            web::resource("/login")
+                .wrap(Governor::new(login_limits))
+                .get(login::form)
+                .post(login::submit),
+        )
+        .service(web::resource("/logout").post(logout::submit))
+        .service(
+            web::resource("/account/password")
+                .get(account::form)
+                .post(account::submit),
+        )
+        .service(
+            web::resource("/admin/users")
+                .get(admin::users::list)
+                .post(admin::users::create),
+        )
+        .service(web::resource("/admin/users/new").get(admin::users::new))
+        .service(web::resource("/admin/users/{id}").get(admin::user::show))
+        .service(web::resource("/admin/users/{id}/active").post(admin::user::set_active))
+        .service(web::resource("/admin/users/{id}/password").post(admin::user::reset_password))
         .service(web::resource("/static/{path:.*}").get(assets::serve));
+}
+
+/// A burst of `login_per_minute` attempts per client address, refilled at that rate. Build it
+/// once per process: each call makes a new, empty set of counters.
+pub fn login_limits(config: &Config) -> LoginLimits {
+    let per_minute = config.login_per_minute.max(1);
+    let mut builder = GovernorConfigBuilder::default();
+    builder
+        .period(std::time::Duration::from_millis(
+            60_000 / u64::from(per_minute),
+        ))
+        .burst_size(per_minute)
+        .methods(vec![Method::POST]);
+    builder
+        .key_extractor(ClientIpKey {
+            trust_proxy: config.trust_proxy,
+        })
+        .finish()
+        .unwrap_or_else(|| unreachable!("period and burst are non-zero"))
 }
 
 /// Anything no route matches.

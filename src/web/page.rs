@@ -4,10 +4,13 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_web::dev::Payload;
-use actix_web::{FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use actix_web_flash_messages::{IncomingFlashMessages, Level};
 
+use crate::auth::CurrentUser;
+use crate::auth::csrf::CsrfToken;
 use crate::domain::language::Language;
+use crate::domain::role::Role;
 use crate::i18n::{Arg, I18n};
 
 /// A flash message, stored as a translation key so it shows in the language of the page
@@ -24,6 +27,9 @@ pub struct PageCtx {
     /// Path and query of this page, where the language switcher returns to.
     pub path: String,
     pub flashes: Vec<FlashView>,
+    pub user: Option<CurrentUser>,
+    /// Every form on the page carries it (see `auth::csrf`).
+    pub csrf_token: String,
 }
 
 impl PageCtx {
@@ -33,10 +39,16 @@ impl PageCtx {
             Some(pq) => pq.as_str().to_owned(),
             None => "/".to_owned(),
         };
+        let extensions = req.extensions();
         Self {
             i18n: I18n::new(super::language::resolve(req)),
             path,
             flashes: Vec::new(),
+            user: extensions.get::<CurrentUser>().cloned(),
+            csrf_token: extensions
+                .get::<CsrfToken>()
+                .map(|t| t.0.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -67,6 +79,29 @@ impl PageCtx {
 
     pub fn lang_code(&self) -> &'static str {
         self.i18n.lang().code()
+    }
+
+    /// Whether the signed-in user has `role`; drives what navigation shows (the server checks
+    /// again on every request).
+    pub fn is(&self, role: &str) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| Role::from_code(role) == Some(u.role))
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.user.is_some()
+    }
+
+    /// `aria-current` for the navigation link to `prefix`.
+    pub fn current(&self, prefix: &str) -> &'static str {
+        let path = self.path.split('?').next().unwrap_or("");
+        let here = if prefix == "/" {
+            path == "/"
+        } else {
+            path == prefix || path.starts_with(&format!("{prefix}/"))
+        };
+        if here { "page" } else { "false" }
     }
 
     pub fn languages(&self) -> [Language; 3] {

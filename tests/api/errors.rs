@@ -46,6 +46,7 @@ async fn an_oversized_body_gets_a_413_page() {
             "/language",
             "application/x-www-form-urlencoded",
             huge.into_bytes(),
+            None,
         )
         .await;
     assert_eq!(page.status, 413);
@@ -55,11 +56,13 @@ async fn an_oversized_body_gets_a_413_page() {
 #[tokio::test]
 async fn a_wrong_content_type_gets_a_clear_page() {
     let app = spawn_app().await;
+    let token = app.csrf_token().await;
     let page = app
         .post_raw(
             "/language",
             "application/json",
             br#"{"lang":"en"}"#.to_vec(),
+            Some(&token),
         )
         .await;
     assert_eq!(page.status, 415);
@@ -80,11 +83,13 @@ async fn a_wrong_method_gets_a_405_page() {
 #[tokio::test]
 async fn invalid_utf8_in_a_form_is_a_bad_request() {
     let app = spawn_app().await;
+    let token = app.csrf_token().await;
     let page = app
         .post_raw(
             "/language",
             "application/x-www-form-urlencoded",
-            b"lang=%FF%FE&next=/".to_vec(),
+            format!("csrf_token={token}&lang=%FF%FE&next=/").into_bytes(),
+            None,
         )
         .await;
     assert_eq!(page.status, 400);

@@ -94,13 +94,13 @@ pub fn with_database(server_url: &str, name: &str) -> String {
     }
 }
 
-/// A running jobmap and a cookie-keeping client that does not follow redirects, so tests see
-/// exactly what a browser would be told.
+/// A running jobmap, a direct handle on its database, and a browser to talk to it.
 pub struct TestApp {
     pub address: String,
-    pub client: reqwest::Client,
     pub db: Db,
     pub test_db: TestDb,
+    /// The default browser; `app.browser()` opens more (another person, another device).
+    pub web: Browser,
 }
 
 /// What a page answered: status, headers and body.
@@ -143,10 +143,177 @@ impl Page {
         self
     }
 
+    #[track_caller]
+    pub fn assert_status(&self, status: u16) -> &Self {
+        assert_eq!(self.status.as_u16(), status, "page body:\n{}", self.body);
+        self
+    }
+
+    #[track_caller]
+    pub fn assert_redirect(&self, to: &str) -> &Self {
+        assert!(
+            self.status.is_redirection(),
+            "expected a redirect, got {}:\n{}",
+            self.status,
+            self.body
+        );
+        assert_eq!(self.location(), Some(to));
+        self
+    }
+
     pub fn html_lang(&self) -> Option<&str> {
-        let start = self.body.find("<html lang=\"")? + "<html lang=\"".len();
+        self.attribute_after("<html lang=\"")
+    }
+
+    /// The CSRF token the page's forms carry.
+    pub fn csrf_token(&self) -> Option<&str> {
+        self.attribute_after("name=\"csrf_token\" value=\"")
+    }
+
+    /// The text of the first `<code id="{id}">…</code>`.
+    pub fn code_text(&self, id: &str) -> Option<&str> {
+        let marker = format!("<code id=\"{id}\">");
+        let start = self.body.find(&marker)? + marker.len();
+        let len = self.body[start..].find('<')?;
+        Some(&self.body[start..start + len])
+    }
+
+    fn attribute_after(&self, marker: &str) -> Option<&str> {
+        let start = self.body.find(marker)? + marker.len();
         let len = self.body[start..].find('"')?;
         Some(&self.body[start..start + len])
+    }
+}
+
+/// One person's browser: its own cookies, no automatic redirects (tests see what the browser
+/// is told), and the CSRF token of its session put into every form it posts.
+pub struct Browser {
+    address: String,
+    pub client: reqwest::Client,
+    jar: std::sync::Arc<reqwest::cookie::Jar>,
+}
+
+impl Browser {
+    fn new(address: &str) -> Self {
+        let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .cookie_provider(jar.clone())
+            .build()
+            .expect("http client");
+        Self {
+            address: address.to_owned(),
+            client,
+            jar,
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
+    async fn page(response: reqwest::Response) -> Page {
+        Page {
+            status: response.status(),
+            headers: response.headers().clone(),
+            body: response.text().await.expect("response body"),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> Page {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
+        let mut request = self.client.get(self.url(path));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        Self::page(request.send().await.expect("GET request")).await
+    }
+
+    /// The token this browser's session puts into forms now.
+    pub async fn csrf_token(&self) -> String {
+        self.get("/")
+            .await
+            .csrf_token()
+            .expect("every page carries a CSRF token")
+            .to_owned()
+    }
+
+    /// Submits a form as the browser would: with this session's CSRF token.
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let token = self.csrf_token().await;
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_form_without_token(path, &all).await
+    }
+
+    /// Submits exactly `fields`, for tests of the CSRF check itself.
+    pub async fn post_form_without_token(&self, path: &str, fields: &[(&str, &str)]) -> Page {
+        let body = fields
+            .iter()
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&");
+        self.post_raw(
+            path,
+            "application/x-www-form-urlencoded",
+            body.into_bytes(),
+            None,
+        )
+        .await
+    }
+
+    /// Posts a body as it is; `csrf` goes into the `X-CSRF-Token` header.
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        csrf: Option<&str>,
+    ) -> Page {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("content-type", content_type)
+            .body(body);
+        if let Some(token) = csrf {
+            request = request.header("x-csrf-token", token);
+        }
+        Self::page(request.send().await.expect("POST request")).await
+    }
+
+    pub async fn login(&self, login: &str, password: &str) -> Page {
+        self.post_form("/login", &[("login", login), ("password", password)])
+            .await
+    }
+
+    /// Signs in and checks it worked.
+    pub async fn login_ok(&self, login: &str, password: &str) {
+        let page = self.login(login, password).await;
+        assert!(
+            page.status.is_redirection(),
+            "sign-in as {login} failed ({}):\n{}",
+            page.status,
+            page.body
+        );
+    }
+
+    pub async fn logout(&self) -> Page {
+        self.post_form("/logout", &[]).await
+    }
+
+    /// The session cookie as a `Cookie:` header value, to replay it from elsewhere.
+    pub fn session_cookie(&self) -> Option<String> {
+        let url = reqwest::Url::parse(&self.address).ok()?;
+        let header = reqwest::cookie::CookieStore::cookies(self.jar.as_ref(), &url)?;
+        header
+            .to_str()
+            .ok()?
+            .split("; ")
+            .find(|c| c.starts_with("jobmap_session="))
+            .map(str::to_owned)
     }
 }
 
@@ -161,6 +328,8 @@ impl AppBuilder {
         let mut config = Config::for_database(&test_db.url);
         config.admin_password = Some(ADMIN_PASSWORD.to_owned());
         config.secret_key = Some("test-secret-key-that-is-long-enough-for-cookies".into());
+        // Generous, so tests that sign in often are not throttled; the limit has its own test.
+        config.login_per_minute = 1000;
         Self { config, test_db }
     }
 
@@ -169,9 +338,8 @@ impl AppBuilder {
         self
     }
 
-    pub fn on(mut self, test_db: TestDb) -> Self {
-        self.config.database_url = test_db.url.clone();
-        self.test_db = test_db;
+    pub fn login_per_minute(mut self, n: u32) -> Self {
+        self.config.login_per_minute = n;
         self
     }
 
@@ -179,15 +347,10 @@ impl AppBuilder {
         let application = Application::build(self.config.clone()).expect("application starts");
         let address = format!("http://127.0.0.1:{}", application.port());
         tokio::spawn(application.run_until_stopped());
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .cookie_store(true)
-            .build()
-            .expect("http client");
         let db = Db::open(&self.config.database_url, 2).expect("test pool");
         TestApp {
+            web: Browser::new(&address),
             address,
-            client,
             db,
             test_db: self.test_db,
         }
@@ -198,57 +361,25 @@ pub async fn spawn_app() -> TestApp {
     AppBuilder::new().spawn().await
 }
 
+impl std::ops::Deref for TestApp {
+    type Target = Browser;
+
+    fn deref(&self) -> &Browser {
+        &self.web
+    }
+}
+
 impl TestApp {
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.address, path)
+    /// Another browser on the same server: another person, or the same person elsewhere.
+    pub fn browser(&self) -> Browser {
+        Browser::new(&self.address)
     }
 
-    async fn page(response: reqwest::Response) -> Page {
-        Page {
-            status: response.status(),
-            headers: response.headers().clone(),
-            body: response.text().await.expect("response body"),
-        }
-    }
-
-    pub async fn get(&self, path: &str) -> Page {
-        let response = self
-            .client
-            .get(self.url(path))
-            .send()
-            .await
-            .expect("GET request");
-        Self::page(response).await
-    }
-
-    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Page {
-        let mut request = self.client.get(self.url(path));
-        for (name, value) in headers {
-            request = request.header(*name, *value);
-        }
-        Self::page(request.send().await.expect("GET request")).await
-    }
-
-    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = fields
-            .iter()
-            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
-        self.post_raw(path, "application/x-www-form-urlencoded", body.into_bytes())
-            .await
-    }
-
-    pub async fn post_raw(&self, path: &str, content_type: &str, body: Vec<u8>) -> Page {
-        let response = self
-            .client
-            .post(self.url(path))
-            .header("content-type", content_type)
-            .body(body)
-            .send()
-            .await
-            .expect("POST request");
-        Self::page(response).await
+    /// A fresh browser signed in as the first admin.
+    pub async fn admin(&self) -> Browser {
+        let b = self.browser();
+        b.login_ok("admin", ADMIN_PASSWORD).await;
+        b
     }
 }
 

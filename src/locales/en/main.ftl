@@ -66,3 +66,86 @@ error-home-link = Go to the overview
 
 region-kind-region = region
 region-kind-city = city of republican significance
+
+nav-users = Users
+nav-sign-out = Sign out
+nav-change-password = Change your password
+form-choose = Choose…
+flash-signed-out = You have signed out.
+flash-password-changed = Your password has been changed. Other sessions of your account have been signed out.
+flash-user-activated = The account is active again.
+flash-user-deactivated = The account is deactivated and its sessions have ended.
+flash-cannot-deactivate-self = You cannot deactivate your own account.
+
+role-admin = Administrator
+role-commission = Commission member
+role-akimat = Akimat officer
+role-contractor = Contractor
+role-unknown = Unknown role
+
+login-heading = Sign in
+login-login = Login
+login-password = Password
+login-submit = Sign in
+login-help = Accounts are issued by your administrator. If you have forgotten your password, ask them to reset it.
+login-invalid = The login or password is incorrect.
+login-locked = { $minutes ->
+    [one] Too many failed attempts: this account is locked. Try again in { $minutes } minute.
+   *[other] Too many failed attempts: this account is locked. Try again in { $minutes } minutes.
+}
+
+password-heading = Change your password
+password-current = Current password
+password-new = New password
+password-confirm = New password again
+password-rules = At least 8 characters. A few unrelated words make a strong password that is easy to remember; common passwords are refused.
+password-submit = Change password
+password-current-wrong = The current password is incorrect.
+password-confirm-differs = The two new passwords are different.
+password-too-short = The password must be at least 8 characters.
+password-too-long = The password must be at most 128 characters.
+password-too-common = This password is too common or too easy to guess. Choose a longer one, for example three or four unrelated words.
+
+users-heading = Users
+users-add = Add a user
+users-create = Create the account
+users-back = Back to users
+users-to-account = Go to the account
+users-count = { $count ->
+    [one] { $count } account
+   *[other] { $count } accounts
+}
+user-login = Login
+user-login-hint = 3 to 64 characters: latin letters, digits, dot, underscore or hyphen.
+user-full-name = Full name
+user-role = Role
+user-region = Region
+user-region-hint = Akimat officers only: the region whose projects they manage.
+user-bin = Contractor BIN
+user-bin-hint = Contractors only: the 12-digit BIN of their company.
+user-scope = Scope
+user-scope-national = all regions
+user-scope-region = region
+user-scope-bin = BIN
+user-status = Status
+user-active = active
+user-inactive = deactivated
+user-created-at = Created
+user-history = History
+user-deactivate = Deactivate account
+user-activate = Activate account
+user-reset-password = Reset password
+user-created-heading = Account created
+user-reset-heading = Password reset
+user-password-once = Give this password to the user in person. It is shown only once; they should change it after signing in.
+user-login-invalid = Enter a login of 3 to 64 characters: latin letters, digits, dot, underscore or hyphen.
+user-login-taken = This login is already taken.
+user-role-required = Choose a role.
+user-region-required = Choose the region of the akimat officer.
+user-bin-invalid = Enter the contractor's 12-digit BIN; check the digits, the last one does not match.
+user-scope-mismatch = Only akimat officers have a region and only contractors have a BIN: clear the field that does not apply.
+
+audit-when = When (UTC)
+audit-who = Who
+audit-action = Action
+audit-ip = Address

@@ -66,3 +66,86 @@ error-home-link = Шолуға өту
 
 region-kind-region = облыс
 region-kind-city = республикалық маңызы бар қала
+
+nav-users = Пайдаланушылар
+nav-sign-out = Шығу
+nav-change-password = Құпиясөзді өзгерту
+form-choose = Таңдаңыз…
+flash-signed-out = Жүйеден шықтыңыз.
+flash-password-changed = Құпиясөз өзгертілді. Есептік жазбаңыздың басқа сеанстары аяқталды.
+flash-user-activated = Есептік жазба қайта белсенді.
+flash-user-deactivated = Есептік жазба өшірілді, оның сеанстары аяқталды.
+flash-cannot-deactivate-self = Өз есептік жазбаңызды өшіре алмайсыз.
+
+role-admin = Әкімші
+role-commission = Комиссия мүшесі
+role-akimat = Әкімдік қызметкері
+role-contractor = Мердігер
+role-unknown = Белгісіз рөл
+
+login-heading = Кіру
+login-login = Логин
+login-password = Құпиясөз
+login-submit = Кіру
+login-help = Есептік жазбаларды әкімші береді. Құпиясөзді ұмытсаңыз, оны қалпына келтіруді сұраңыз.
+login-invalid = Логин немесе құпиясөз қате.
+login-locked = { $minutes ->
+    [one] Сәтсіз әрекеттер тым көп: есептік жазба бұғатталды. { $minutes } минуттан соң қайталаңыз.
+   *[other] Сәтсіз әрекеттер тым көп: есептік жазба бұғатталды. { $minutes } минуттан соң қайталаңыз.
+}
+
+password-heading = Құпиясөзді өзгерту
+password-current = Ағымдағы құпиясөз
+password-new = Жаңа құпиясөз
+password-confirm = Жаңа құпиясөз тағы бір рет
+password-rules = Кемінде 8 таңба. Бір-бірімен байланыссыз бірнеше сөз — берік әрі есте сақталатын құпиясөз; кең таралған құпиясөздер қабылданбайды.
+password-submit = Құпиясөзді өзгерту
+password-current-wrong = Ағымдағы құпиясөз қате.
+password-confirm-differs = Жаңа құпиясөздер сәйкес келмейді.
+password-too-short = Құпиясөз кемінде 8 таңбадан тұруы керек.
+password-too-long = Құпиясөз 128 таңбадан аспауы керек.
+password-too-common = Бұл құпиясөз тым кең таралған немесе оңай табылады. Ұзынырақ құпиясөз таңдаңыз, мысалы, байланыссыз үш-төрт сөзден.
+
+users-heading = Пайдаланушылар
+users-add = Пайдаланушы қосу
+users-create = Есептік жазба құру
+users-back = Пайдаланушылар тізіміне
+users-to-account = Есептік жазбаға өту
+users-count = { $count ->
+    [one] { $count } есептік жазба
+   *[other] { $count } есептік жазба
+}
+user-login = Логин
+user-login-hint = 3-тен 64-ке дейін таңба: латын әріптері, цифрлар, нүкте, астын сызу немесе дефис.
+user-full-name = Аты-жөні
+user-role = Рөлі
+user-region = Өңір
+user-region-hint = Тек әкімдік қызметкерлері үшін: олар жобаларымен айналысатын өңір.
+user-bin = Мердігердің БСН
+user-bin-hint = Тек мердігерлер үшін: ұйымының 12 таңбалы БСН.
+user-scope = Қолжетімділік аясы
+user-scope-national = барлық өңірлер
+user-scope-region = өңір
+user-scope-bin = БСН
+user-status = Күйі
+user-active = белсенді
+user-inactive = өшірілген
+user-created-at = Құрылған күні
+user-history = Тарих
+user-deactivate = Есептік жазбаны өшіру
+user-activate = Есептік жазбаны қосу
+user-reset-password = Құпиясөзді қалпына келтіру
+user-created-heading = Есептік жазба құрылды
+user-reset-heading = Құпиясөз қалпына келтірілді
+user-password-once = Бұл құпиясөзді пайдаланушыға өзіңіз беріңіз. Ол бір рет қана көрсетіледі; кіргеннен кейін оны өзгерту керек.
+user-login-invalid = 3-тен 64-ке дейін таңбадан тұратын логин енгізіңіз: латын әріптері, цифрлар, нүкте, астын сызу немесе дефис.
+user-login-taken = Бұл логин бос емес.
+user-role-required = Рөлді таңдаңыз.
+user-region-required = Әкімдік қызметкерінің өңірін таңдаңыз.
+user-bin-invalid = Мердігердің 12 таңбалы БСН енгізіңіз; цифрларды тексеріңіз — бақылау цифры сәйкес келмейді.
+user-scope-mismatch = Өңір тек әкімдік қызметкерлеріне, БСН тек мердігерлерге көрсетіледі: артық өрісті тазартыңыз.
+
+audit-when = Уақыты (UTC)
+audit-who = Кім
+audit-action = Әрекет
+audit-ip = Мекенжай

@@ -70,3 +70,88 @@ error-home-link = Перейти к обзору
 
 region-kind-region = область
 region-kind-city = город республиканского значения
+
+nav-users = Пользователи
+nav-sign-out = Выйти
+nav-change-password = Сменить пароль
+form-choose = Выберите…
+flash-signed-out = Вы вышли из системы.
+flash-password-changed = Пароль изменён. Другие сеансы вашей учётной записи завершены.
+flash-user-activated = Учётная запись снова активна.
+flash-user-deactivated = Учётная запись отключена, её сеансы завершены.
+flash-cannot-deactivate-self = Нельзя отключить собственную учётную запись.
+
+role-admin = Администратор
+role-commission = Член комиссии
+role-akimat = Сотрудник акимата
+role-contractor = Подрядчик
+role-unknown = Неизвестная роль
+
+login-heading = Вход
+login-login = Логин
+login-password = Пароль
+login-submit = Войти
+login-help = Учётные записи выдаёт администратор. Если вы забыли пароль, попросите его сбросить.
+login-invalid = Неверный логин или пароль.
+login-locked = { $minutes ->
+    [one] Слишком много неудачных попыток: учётная запись заблокирована. Повторите через { $minutes } минуту.
+    [few] Слишком много неудачных попыток: учётная запись заблокирована. Повторите через { $minutes } минуты.
+   *[many] Слишком много неудачных попыток: учётная запись заблокирована. Повторите через { $minutes } минут.
+}
+
+password-heading = Смена пароля
+password-current = Текущий пароль
+password-new = Новый пароль
+password-confirm = Новый пароль ещё раз
+password-rules = Не менее 8 символов. Несколько несвязанных слов — надёжный и запоминающийся пароль; распространённые пароли не принимаются.
+password-submit = Сменить пароль
+password-current-wrong = Текущий пароль указан неверно.
+password-confirm-differs = Новые пароли не совпадают.
+password-too-short = Пароль должен содержать не менее 8 символов.
+password-too-long = Пароль должен содержать не более 128 символов.
+password-too-common = Этот пароль слишком распространён или легко угадывается. Выберите более длинный, например из трёх-четырёх несвязанных слов.
+
+users-heading = Пользователи
+users-add = Добавить пользователя
+users-create = Создать учётную запись
+users-back = К списку пользователей
+users-to-account = Перейти к учётной записи
+users-count = { $count ->
+    [one] { $count } учётная запись
+    [few] { $count } учётные записи
+   *[many] { $count } учётных записей
+}
+user-login = Логин
+user-login-hint = От 3 до 64 символов: латинские буквы, цифры, точка, подчёркивание или дефис.
+user-full-name = ФИО
+user-role = Роль
+user-region = Регион
+user-region-hint = Только для сотрудников акимата: регион, проектами которого они занимаются.
+user-bin = БИН подрядчика
+user-bin-hint = Только для подрядчиков: 12-значный БИН их организации.
+user-scope = Область доступа
+user-scope-national = все регионы
+user-scope-region = регион
+user-scope-bin = БИН
+user-status = Состояние
+user-active = активна
+user-inactive = отключена
+user-created-at = Создана
+user-history = История
+user-deactivate = Отключить учётную запись
+user-activate = Включить учётную запись
+user-reset-password = Сбросить пароль
+user-created-heading = Учётная запись создана
+user-reset-heading = Пароль сброшен
+user-password-once = Передайте этот пароль пользователю лично. Он показывается один раз; после входа его следует сменить.
+user-login-invalid = Введите логин от 3 до 64 символов: латинские буквы, цифры, точка, подчёркивание или дефис.
+user-login-taken = Такой логин уже занят.
+user-role-required = Выберите роль.
+user-region-required = Выберите регион сотрудника акимата.
+user-bin-invalid = Введите 12-значный БИН подрядчика; проверьте цифры — контрольная цифра не совпадает.
+user-scope-mismatch = Регион указывается только для сотрудников акимата, БИН — только для подрядчиков: очистите лишнее поле.
+
+audit-when = Когда (UTC)
+audit-who = Кто
+audit-action = Действие
+audit-ip = Адрес

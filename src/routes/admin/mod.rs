@@ -1,0 +1,13 @@
+//! Administration: user accounts.
+
+pub mod user;
+pub mod users;
+
+use crate::auth::CurrentUser;
+use crate::domain::role::Role;
+use crate::error::AppError;
+
+/// Every admin page starts here.
+pub fn require_admin(user: &CurrentUser) -> Result<(), AppError> {
+    user.require(&[Role::Admin])
+}

@@ -1,0 +1,163 @@
+//! `/admin/users/{id}`: one account, its recent history, and the actions an admin takes on it.
+
+use actix_web::http::header::LOCATION;
+use actix_web::{HttpResponse, web};
+use actix_web_flash_messages::FlashMessage;
+use askama::Template;
+use serde::Deserialize;
+
+use super::require_admin;
+use super::users::PasswordShownPage;
+use crate::auth::CurrentUser;
+use crate::db::audit::{self, AuditRow};
+use crate::db::users::{self, UserRow};
+use crate::db::{Db, DbConnection};
+use crate::error::AppError;
+use crate::password;
+use crate::web::page::PageCtx;
+
+#[derive(Template)]
+#[template(path = "admin/user.html")]
+pub struct UserPage {
+    pub ctx: PageCtx,
+    pub user: UserRow,
+    pub events: Vec<AuditRow>,
+    pub is_self: bool,
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ActiveForm {
+    active: bool,
+}
+
+fn find(conn: &mut DbConnection, id: &str) -> Result<UserRow, AppError> {
+    users::find(conn, id)?.ok_or(AppError::NotFound)
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    admin: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&admin)?;
+    let id = id.into_inner();
+    let (user, events) = db
+        .run(move |conn| {
+            let user = find(conn, &id)?;
+            let events = audit::for_entity(conn, "user", &id)?;
+            Ok((user, events))
+        })
+        .await?;
+    let is_self = user.id == admin.id;
+    let page = UserPage {
+        ctx,
+        user,
+        events,
+        is_self,
+    };
+    Ok(super::users::html(
+        page.render().map_err(anyhow::Error::from)?,
+    ))
+}
+
+/// Deactivates (ending the user's sessions at once) or re-activates an account.
+pub async fn set_active(
+    admin: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+    form: web::Form<ActiveForm>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&admin)?;
+    let id = id.into_inner();
+    let back = format!("/admin/users/{id}");
+    if id == admin.id && !form.active {
+        FlashMessage::error("flash-cannot-deactivate-self").send();
+        return Ok(see_other(&back));
+    }
+    let active = form.active;
+    let actor = admin.actor();
+    db.write(move |conn| {
+        let before = find(conn, &id)?;
+        users::set_active(conn, &id, active)?;
+        let after = find(conn, &id)?;
+        audit::record(
+            conn,
+            audit::Event {
+                actor: &actor,
+                action: if active {
+                    "user.activate"
+                } else {
+                    "user.deactivate"
+                },
+                entity: "user",
+                entity_id: &id,
+                before: Some(before.audit_view()),
+                after: Some(after.audit_view()),
+                ip: None,
+            },
+        )?;
+        Ok(())
+    })
+    .await?;
+    FlashMessage::success(if active {
+        "flash-user-activated"
+    } else {
+        "flash-user-deactivated"
+    })
+    .send();
+    Ok(see_other(&back))
+}
+
+/// Sets a generated password, shown once on the answer page; the user's sessions end.
+pub async fn reset_password(
+    ctx: PageCtx,
+    admin: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&admin)?;
+    let id = id.into_inner();
+    let plain = password::generate();
+    let hash = {
+        let plain = plain.clone();
+        web::block(move || password::hash(&plain))
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("password hash: {e}")))??
+    };
+    let actor = admin.actor();
+    let user = db
+        .write(move |conn| {
+            let user = find(conn, &id)?;
+            users::set_password(conn, &id, &hash)?;
+            audit::record(
+                conn,
+                audit::Event {
+                    actor: &actor,
+                    action: "user.password_reset",
+                    entity: "user",
+                    entity_id: &id,
+                    before: None,
+                    after: None,
+                    ip: None,
+                },
+            )?;
+            Ok(user)
+        })
+        .await?;
+    let page = PasswordShownPage {
+        ctx,
+        heading_key: "user-reset-heading",
+        user,
+        password: plain,
+    };
+    Ok(super::users::html(
+        page.render().map_err(anyhow::Error::from)?,
+    ))
+}
+
+fn see_other(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((LOCATION, to.to_owned()))
+        .finish()
+}

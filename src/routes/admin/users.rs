@@ -1,0 +1,202 @@
+//! `/admin/users`: the list of accounts, and creating one.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use super::require_admin;
+use crate::auth::CurrentUser;
+use crate::db::audit;
+use crate::db::regions::{self, RegionName};
+use crate::db::users::{self, CreateUserError, NewUser, UserRow};
+use crate::db::{Db, write_transaction};
+use crate::domain::language::Language;
+use crate::domain::role::Role;
+use crate::domain::user::{Login, UserError, scope_for};
+use crate::error::AppError;
+use crate::password;
+use crate::web::form::FormErrors;
+use crate::web::page::PageCtx;
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+pub struct UsersPage {
+    pub ctx: PageCtx,
+    pub users: Vec<UserRow>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct UserForm {
+    #[serde(default)]
+    pub login: String,
+    #[serde(default)]
+    pub full_name: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub contractor_bin: String,
+    #[serde(default)]
+    pub language: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/user_new.html")]
+pub struct NewUserPage {
+    pub ctx: PageCtx,
+    pub form: UserForm,
+    pub errors: FormErrors,
+    pub regions: Vec<RegionName>,
+    pub roles: [Role; 4],
+}
+
+/// The one time a new or reset password is shown.
+#[derive(Template)]
+#[template(path = "admin/user_password.html")]
+pub struct PasswordShownPage {
+    pub ctx: PageCtx,
+    pub heading_key: &'static str,
+    pub user: UserRow,
+    pub password: String,
+}
+
+pub fn html(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(body)
+}
+
+fn render(page: &impl Template) -> Result<HttpResponse, AppError> {
+    Ok(html(page.render().map_err(anyhow::Error::from)?))
+}
+
+pub async fn list(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&user)?;
+    let users = db.run(|conn| Ok(users::list(conn)?)).await?;
+    render(&UsersPage { ctx, users })
+}
+
+async fn new_page(
+    ctx: PageCtx,
+    db: &Db,
+    form: UserForm,
+    errors: FormErrors,
+) -> Result<HttpResponse, AppError> {
+    let today = chrono::Utc::now().date_naive();
+    let regions = db
+        .run(move |conn| Ok(regions::active_names(conn, today)?))
+        .await?;
+    render(&NewUserPage {
+        ctx,
+        form,
+        errors,
+        regions,
+        roles: Role::ALL,
+    })
+}
+
+pub async fn new(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&user)?;
+    let form = UserForm {
+        language: ctx.lang_code().to_owned(),
+        ..UserForm::default()
+    };
+    new_page(ctx, &db, form, FormErrors::new()).await
+}
+
+pub async fn create(
+    ctx: PageCtx,
+    admin: CurrentUser,
+    db: web::Data<Db>,
+    form: web::Form<UserForm>,
+) -> Result<HttpResponse, AppError> {
+    require_admin(&admin)?;
+    let form = form.into_inner();
+    let mut errors = FormErrors::new();
+    let login = Login::parse(&form.login)
+        .map_err(|_| errors.add("login", ctx.t("user-login-invalid")))
+        .ok();
+    let role = Role::from_code(&form.role);
+    if role.is_none() {
+        errors.add("role", ctx.t("user-role-required"));
+    }
+    let scope = role.and_then(|role| {
+        scope_for(role, Some(&form.region), Some(&form.contractor_bin))
+            .map_err(|e| match e {
+                UserError::RegionRequired => errors.add("region", ctx.t("user-region-required")),
+                UserError::BinRequired => errors.add("contractor_bin", ctx.t("user-bin-invalid")),
+                _ => errors.add("role", ctx.t("user-scope-mismatch")),
+            })
+            .ok()
+    });
+    let language = Language::from_code(&form.language).unwrap_or_default();
+    let (Some(login), Some(role), Some(scope)) = (login, role, scope) else {
+        return new_page(ctx, &db, form, errors).await;
+    };
+
+    let plain = password::generate();
+    let hash = {
+        let plain = plain.clone();
+        web::block(move || password::hash(&plain))
+            .await
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("password hash: {e}")))??
+    };
+    let full_name = form.full_name.clone();
+    let actor = admin.actor();
+    let created = db
+        .run(move |conn| {
+            Ok(write_transaction(conn, |conn| {
+                let user = users::insert(
+                    conn,
+                    &NewUser {
+                        login: &login,
+                        full_name: &full_name,
+                        role,
+                        scope: &scope,
+                        password_hash: &hash,
+                        language,
+                    },
+                )?;
+                audit::record(
+                    conn,
+                    audit::Event {
+                        actor: &actor,
+                        action: "user.create",
+                        entity: "user",
+                        entity_id: &user.id,
+                        before: None,
+                        after: Some(user.audit_view()),
+                        ip: None,
+                    },
+                )?;
+                Ok::<_, CreateUserError>(user)
+            }))
+        })
+        .await?;
+    match created {
+        Ok(user) => render(&PasswordShownPage {
+            ctx,
+            heading_key: "user-created-heading",
+            user,
+            password: plain,
+        }),
+        Err(CreateUserError::LoginTaken(_)) => {
+            errors.add("login", ctx.t("user-login-taken"));
+            new_page(ctx, &db, form, errors).await
+        }
+        Err(CreateUserError::UnknownRegion(_)) => {
+            errors.add("region", ctx.t("user-region-required"));
+            new_page(ctx, &db, form, errors).await
+        }
+        Err(CreateUserError::Db(e)) => Err(e.into()),
+    }
+}
