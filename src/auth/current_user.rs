@@ -127,7 +127,8 @@ pub async fn load_user(
         }
     }
     let mut res = next.call(req).await?;
-    if signed_in {
+    // Pages made for a signed-in user must not linger in caches; assets say their own policy.
+    if signed_in && !res.headers().contains_key(CACHE_CONTROL) {
         res.headers_mut()
             .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }

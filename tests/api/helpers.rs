@@ -196,9 +196,16 @@ pub struct Browser {
 impl Browser {
     fn new(address: &str) -> Self {
         let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+        // Tests read English unless they ask for another language.
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "accept-language",
+            reqwest::header::HeaderValue::from_static("en"),
+        );
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .cookie_provider(jar.clone())
+            .default_headers(headers)
             .build()
             .expect("http client");
         Self {
@@ -348,6 +355,11 @@ impl AppBuilder {
         let address = format!("http://127.0.0.1:{}", application.port());
         tokio::spawn(application.run_until_stopped());
         let db = Db::open(&self.config.database_url, 2).expect("test pool");
+        // Tests read English, and the first admin's pages follow its account language.
+        sql_on(
+            &db,
+            "UPDATE users SET language = 'en' WHERE login = 'admin'",
+        );
         TestApp {
             web: Browser::new(&address),
             address,
@@ -397,8 +409,11 @@ pub fn urlencode(s: &str) -> String {
 
 /// Runs SQL on the test database directly, for arranging data and checking what was stored.
 pub fn sql(app: &TestApp, statements: &str) {
-    app.db
-        .conn()
+    sql_on(&app.db, statements);
+}
+
+fn sql_on(db: &Db, statements: &str) {
+    db.conn()
         .expect("connection")
         .batch_execute(statements)
         .expect("SQL runs");

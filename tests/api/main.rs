@@ -2,12 +2,19 @@
 //! and talks to it over HTTP. Set `JOBMAP_TEST_DATABASE_URL=postgres://…` to run the same suite
 //! on PostgreSQL (one new database per test).
 
+mod builders;
 mod helpers;
 
+mod access;
+mod account;
+mod admin_users;
+mod auth;
 mod bootstrap;
 mod cli;
+mod csrf;
 mod database;
 mod errors;
+mod headers;
 mod health;
 mod i18n;
 mod schema_parity;
