@@ -1,6 +1,7 @@
 //! Signing in and out, lock-out, rate limits and revocable sessions.
 
 use diesel::prelude::*;
+use jobmap::db::audit::AuditRow;
 use jobmap::db::schema::{audit_events, sessions, users};
 
 use crate::builders::UserBuilder;
@@ -246,17 +247,12 @@ async fn sign_ins_sign_outs_and_failures_are_audited_without_secrets() {
     app.login_ok("admin", ADMIN_PASSWORD).await;
     app.logout().await;
     let mut conn = app.db.conn().unwrap();
-    let rows: Vec<(String, Option<String>, Option<String>, Option<String>)> = audit_events::table
+    let rows: Vec<AuditRow> = audit_events::table
         .order(audit_events::occurred_at.asc())
-        .select((
-            audit_events::action,
-            audit_events::before_json,
-            audit_events::after_json,
-            audit_events::ip,
-        ))
+        .select(AuditRow::as_select())
         .load(&mut conn)
         .unwrap();
-    let actions: Vec<&str> = rows.iter().map(|r| r.0.as_str()).collect();
+    let actions: Vec<&str> = rows.iter().map(|r| r.action.as_str()).collect();
     assert_eq!(
         actions,
         [
@@ -266,7 +262,7 @@ async fn sign_ins_sign_outs_and_failures_are_audited_without_secrets() {
             "auth.logout"
         ]
     );
-    assert_eq!(rows[2].3.as_deref(), Some("127.0.0.1"));
+    assert_eq!(rows[2].ip.as_deref(), Some("127.0.0.1"));
     for row in &rows {
         let text = format!("{row:?}");
         assert!(
