@@ -4,8 +4,9 @@ use crate::db::audit::{self, Actor};
 use crate::db::users::{self, CreateUserError, NewUser};
 use crate::db::{Db, write_transaction};
 use crate::domain::language::Language;
+use crate::domain::password_policy::check_new_password;
 use crate::domain::role::{Role, Scope};
-use crate::domain::user::{Login, check_password_length};
+use crate::domain::user::Login;
 use crate::password;
 
 pub const FIRST_ADMIN_LOGIN: &str = "admin";
@@ -13,7 +14,7 @@ pub const FIRST_ADMIN_LOGIN: &str = "admin";
 #[derive(Debug, thiserror::Error)]
 pub enum BootstrapError {
     #[error("JOBMAP_ADMIN_PASSWORD is not acceptable: {0}")]
-    WeakPassword(crate::domain::user::UserError),
+    WeakPassword(crate::domain::password_policy::PasswordProblem),
     #[error(transparent)]
     Other(#[from] anyhow::Error),
 }
@@ -27,7 +28,7 @@ pub fn ensure_first_admin(db: &Db, configured: Option<&str>) -> Result<(), Boots
     }
     let (plain, generated) = match configured.filter(|p| !p.is_empty()) {
         Some(p) => {
-            check_password_length(p).map_err(BootstrapError::WeakPassword)?;
+            check_new_password(p, &[FIRST_ADMIN_LOGIN]).map_err(BootstrapError::WeakPassword)?;
             (p.to_owned(), false)
         }
         None => (password::generate(), true),

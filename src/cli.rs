@@ -10,8 +10,9 @@ use crate::db::audit::{self, Actor};
 use crate::db::users::{self, NewUser, UserRow};
 use crate::db::{Db, write_transaction};
 use crate::domain::language::Language;
+use crate::domain::password_policy::check_new_password;
 use crate::domain::role::Role;
-use crate::domain::user::{Login, check_password_length, scope_for};
+use crate::domain::user::{Login, scope_for};
 use crate::password;
 
 #[derive(Debug, Parser)]
@@ -96,7 +97,7 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
     }
 }
 
-fn read_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
+fn read_password(from_stdin: bool, login: &str) -> anyhow::Result<(String, bool)> {
     if !from_stdin {
         return Ok((password::generate(), true));
     }
@@ -107,7 +108,7 @@ fn read_password(from_stdin: bool) -> anyhow::Result<(String, bool)> {
     let mut line = String::new();
     stdin.lock().read_line(&mut line)?;
     let pw = line.trim_end_matches(['\r', '\n']).to_owned();
-    check_password_length(&pw)?;
+    check_new_password(&pw, &[login])?;
     Ok((pw, false))
 }
 
@@ -134,7 +135,7 @@ fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
             let scope = scope_for(role, region.as_deref(), bin.as_deref())?;
             let language = Language::from_code(&language)
                 .with_context(|| format!("unknown language '{language}': use kk, ru or en"))?;
-            let (plain, generated) = read_password(password_stdin)?;
+            let (plain, generated) = read_password(password_stdin, login.as_str())?;
             let hash = password::hash(&plain)?;
             let user = write_transaction(&mut conn, |conn| {
                 let user = users::insert(
@@ -182,7 +183,7 @@ fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
             login,
             password_stdin,
         } => {
-            let (plain, generated) = read_password(password_stdin)?;
+            let (plain, generated) = read_password(password_stdin, &login)?;
             let hash = password::hash(&plain)?;
             write_transaction(&mut conn, |conn| {
                 let user = find(conn, &login)?;

@@ -35,26 +35,10 @@ pub enum UserError {
     BinRequired,
     #[error("only akimat officers have a region and only contractors have a BIN")]
     ScopeNotAllowed,
-    #[error("the password must be at least {min} characters", min = MIN_PASSWORD_LEN)]
-    PasswordTooShort,
-    #[error("the password must be at most {max} characters", max = MAX_PASSWORD_LEN)]
-    PasswordTooLong,
 }
 
 pub const MIN_PASSWORD_LEN: usize = 8;
 pub const MAX_PASSWORD_LEN: usize = 128;
-
-/// Length limits on a new password (counted in characters, so Cyrillic counts fairly).
-pub fn check_password_length(password: &str) -> Result<(), UserError> {
-    let n = password.chars().count();
-    if n < MIN_PASSWORD_LEN {
-        Err(UserError::PasswordTooShort)
-    } else if n > MAX_PASSWORD_LEN {
-        Err(UserError::PasswordTooLong)
-    } else {
-        Ok(())
-    }
-}
 
 /// The scope that a role needs, checked against what was supplied.
 pub fn scope_for(
@@ -111,20 +95,6 @@ mod tests {
         assert_eq!(
             scope_for(Role::Commission, Some("27"), None),
             Err(UserError::ScopeNotAllowed)
-        );
-    }
-
-    #[test]
-    fn password_length_counts_characters() {
-        assert_eq!(
-            check_password_length("1234567"),
-            Err(UserError::PasswordTooShort)
-        );
-        assert!(check_password_length("пароль12").is_ok());
-        assert!(check_password_length(&"x".repeat(64)).is_ok());
-        assert_eq!(
-            check_password_length(&"x".repeat(129)),
-            Err(UserError::PasswordTooLong)
         );
     }
 }

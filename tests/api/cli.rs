@@ -156,7 +156,7 @@ async fn list_deactivate_and_reset_password() {
             "940140000385",
             "--password-stdin",
         ],
-        Some("first password 1\n"),
+        Some("first steppe password 1\n"),
     );
     assert!(add.status.success(), "{}", stderr(&add));
     assert!(!stdout(&add).contains("password:"));
@@ -193,12 +193,18 @@ async fn list_deactivate_and_reset_password() {
     let out = jobmap(
         &app,
         &["user", "reset-password", "builder", "--password-stdin"],
-        Some("second password 2\n"),
+        Some("second steppe password 2\n"),
     );
     assert!(out.status.success(), "{}", stderr(&out));
     let user = users::find_by_login(&mut conn, "builder").unwrap().unwrap();
-    assert!(password::verify(&user.password_hash, "second password 2"));
-    assert!(!password::verify(&user.password_hash, "first password 1"));
+    assert!(password::verify(
+        &user.password_hash,
+        "second steppe password 2"
+    ));
+    assert!(!password::verify(
+        &user.password_hash,
+        "first steppe password 1"
+    ));
 
     let out = jobmap(
         &app,
@@ -207,6 +213,14 @@ async fn list_deactivate_and_reset_password() {
     );
     assert!(!out.status.success());
     assert!(stderr(&out).contains("at least 8"), "{}", stderr(&out));
+
+    let out = jobmap(
+        &app,
+        &["user", "reset-password", "builder", "--password-stdin"],
+        Some("password123\n"),
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("too common"), "{}", stderr(&out));
 
     let out = jobmap(&app, &["user", "deactivate", "ghost"], None);
     assert!(!out.status.success());

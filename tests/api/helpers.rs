@@ -178,6 +178,13 @@ impl Page {
         Some(&self.body[start..start + len])
     }
 
+    /// The text between `marker` and the next `<`.
+    pub fn code_text_after(&self, marker: &str) -> Option<&str> {
+        let start = self.body.find(marker)? + marker.len();
+        let len = self.body[start..].find('<')?;
+        Some(&self.body[start..start + len])
+    }
+
     fn attribute_after(&self, marker: &str) -> Option<&str> {
         let start = self.body.find(marker)? + marker.len();
         let len = self.body[start..].find('"')?;
