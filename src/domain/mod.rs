@@ -1,8 +1,13 @@
 //! The programme's rules as pure types and functions: no actix, no diesel.
 
+pub mod geo;
 pub mod identifier;
 pub mod language;
 pub mod lockout;
+pub mod message;
+pub mod numbers;
 pub mod password_policy;
+pub mod project;
 pub mod role;
 pub mod user;
+pub mod workflow;
