@@ -11,6 +11,8 @@ use intl_memoizer::Memoizable;
 use num_format::{Locale, ToFormattedString};
 
 use crate::domain::language::Language;
+pub use crate::domain::message::Arg;
+use crate::domain::message::Message;
 
 static_loader! {
     static LOCALES = {
@@ -102,6 +104,11 @@ impl I18n {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// A message the domain produced.
+    pub fn message(&self, message: &Message) -> String {
+        self.t_with(message.key, &message.args)
+    }
+
     /// `t_with` for the common case of one count: `ctx.count("projects-count", n)`.
     pub fn count(&self, key: &str, n: i64) -> String {
         self.t_with(key, &[("count", Arg::Int(n))])
@@ -111,13 +118,6 @@ impl I18n {
     pub fn num(&self, n: impl Into<i64>) -> String {
         n.into().to_formatted_string(&locale_for(self.lang.code()))
     }
-}
-
-/// A value passed into a message.
-#[derive(Debug, Clone)]
-pub enum Arg {
-    Int(i64),
-    Text(String),
 }
 
 impl Arg {

@@ -80,3 +80,120 @@ pub fn for_entity(
         .select(AuditRow::as_select())
         .load(conn)
 }
+
+/// The record as it was saved at `version`, from the audit trail: what a user's stale form
+/// was based on, to show them what changed since.
+pub fn snapshot_at_version(
+    conn: &mut DbConnection,
+    entity: &str,
+    entity_id: &str,
+    version: i32,
+) -> QueryResult<Option<serde_json::Value>> {
+    let afters: Vec<Option<String>> = audit_events::table
+        .filter(audit_events::entity.eq(entity))
+        .filter(audit_events::entity_id.eq(entity_id))
+        .order(audit_events::occurred_at.desc())
+        .select(audit_events::after_json)
+        .load(conn)?;
+    Ok(afters
+        .into_iter()
+        .flatten()
+        .filter_map(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .find(|v| v.get("version").and_then(serde_json::Value::as_i64) == Some(i64::from(version))))
+}
+
+/// One field's change in an audit event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+fn show_value(v: Option<&serde_json::Value>) -> String {
+    match v {
+        None | Some(serde_json::Value::Null) => "—".into(),
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+    }
+}
+
+impl AuditRow {
+    /// The fields that differ between before and after (bookkeeping columns left out).
+    pub fn changes(&self) -> Vec<FieldChange> {
+        let parse = |t: &Option<String>| {
+            t.as_deref()
+                .and_then(|t| serde_json::from_str::<serde_json::Value>(t).ok())
+                .and_then(|v| v.as_object().cloned())
+                .unwrap_or_default()
+        };
+        let (before, after) = (parse(&self.before_json), parse(&self.after_json));
+        let mut keys: Vec<&String> = before.keys().chain(after.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter(|k| {
+                !matches!(
+                    k.as_str(),
+                    "updated_at" | "version" | "created_at" | "id" | "created_by"
+                )
+            })
+            .filter(|k| before.get(*k) != after.get(*k))
+            .map(|k| FieldChange {
+                field: k.clone(),
+                before: show_value(before.get(k)),
+                after: show_value(after.get(k)),
+            })
+            .collect()
+    }
+}
+
+pub const PAGE_SIZE: i64 = 100;
+
+#[derive(Debug, Clone, Default)]
+pub struct AuditFilter {
+    pub entity: Option<String>,
+    /// `project` matches `project.create`, `project.status`, …
+    pub action_prefix: Option<String>,
+    pub actor: Option<String>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+    pub page: i64,
+}
+
+/// Newest first; one row more than a page, so the caller knows whether there is a next page.
+pub fn search(conn: &mut DbConnection, f: &AuditFilter) -> QueryResult<Vec<AuditRow>> {
+    let mut q = audit_events::table
+        .select(AuditRow::as_select())
+        .into_boxed();
+    if let Some(entity) = &f.entity {
+        q = q.filter(audit_events::entity.eq(entity.clone()));
+    }
+    if let Some(prefix) = &f.action_prefix {
+        let escaped = prefix
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        q = q.filter(
+            audit_events::action
+                .like(format!("{escaped}%"))
+                .escape('\\'),
+        );
+    }
+    if let Some(actor) = &f.actor {
+        q = q.filter(audit_events::actor_login.eq(actor.to_lowercase()));
+    }
+    if let Some(from) = f.from.and_then(|d| d.and_hms_opt(0, 0, 0)) {
+        q = q.filter(audit_events::occurred_at.ge(from));
+    }
+    if let Some(to) =
+        f.to.and_then(|d| d.succ_opt())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    {
+        q = q.filter(audit_events::occurred_at.lt(to));
+    }
+    q.order((audit_events::occurred_at.desc(), audit_events::id.desc()))
+        .limit(PAGE_SIZE + 1)
+        .offset((f.page.max(1) - 1) * PAGE_SIZE)
+        .load(conn)
+}

@@ -5,6 +5,9 @@
 //! stays on every log line.
 
 pub mod audit;
+pub mod plans;
+pub mod project_list;
+pub mod projects;
 pub mod reference;
 pub mod regions;
 pub mod schema;

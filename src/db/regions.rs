@@ -87,3 +87,27 @@ pub fn active_names(conn: &mut DbConnection, on: NaiveDate) -> QueryResult<Vec<R
         .select((r::code, r::name_en, r::name_ru, r::name_kk))
         .load(conn)
 }
+
+/// Every region's names, for labelling lists (a map of 20 entries, read once per page).
+#[derive(Debug, Clone, Default)]
+pub struct RegionNames(pub Vec<RegionName>);
+
+impl RegionNames {
+    pub fn load(conn: &mut DbConnection) -> QueryResult<Self> {
+        use super::schema::regions::dsl as r;
+        Ok(Self(
+            r::regions
+                .order(r::code.asc())
+                .select((r::code, r::name_en, r::name_ru, r::name_kk))
+                .load(conn)?,
+        ))
+    }
+
+    /// The region's name in `lang`, or its code if unknown.
+    pub fn name<'a>(&'a self, code: &'a str, lang: Language) -> &'a str {
+        self.0
+            .iter()
+            .find(|r| r.code == code)
+            .map_or(code, |r| r.name(lang))
+    }
+}

@@ -85,6 +85,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        search_text -> Text,
     }
 }
 

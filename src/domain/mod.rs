@@ -7,6 +7,7 @@ pub mod lockout;
 pub mod message;
 pub mod numbers;
 pub mod password_policy;
+pub mod plan;
 pub mod project;
 pub mod role;
 pub mod user;

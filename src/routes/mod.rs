@@ -3,12 +3,16 @@
 pub mod account;
 pub mod admin;
 pub mod assets;
+pub mod audit_log;
 pub mod error_page;
 pub mod health;
 pub mod home;
 pub mod language;
 pub mod login;
 pub mod logout;
+pub mod plans;
+pub mod projects;
+pub mod review;
 
 use actix_governor::governor::clock::QuantaInstant;
 use actix_governor::governor::middleware::NoOpMiddleware;
@@ -48,6 +52,23 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/admin/users/{id}").get(admin::user::show))
         .service(web::resource("/admin/users/{id}/active").post(admin::user::set_active))
         .service(web::resource("/admin/users/{id}/password").post(admin::user::reset_password))
+        .service(
+            web::resource("/projects")
+                .get(projects::list::list)
+                .post(projects::new::create),
+        )
+        .service(web::resource("/projects/new").get(projects::new::form))
+        .service(
+            web::resource("/projects/{id}")
+                .get(projects::show::show)
+                .post(projects::edit::update),
+        )
+        .service(web::resource("/projects/{id}/edit").get(projects::edit::form))
+        .service(web::resource("/projects/{id}/status").post(projects::status::change))
+        .service(web::resource("/projects/{id}/history").get(projects::history::show))
+        .service(web::resource("/review").get(review::queue))
+        .service(web::resource("/plans").get(plans::show).post(plans::save))
+        .service(web::resource("/audit").get(audit_log::list))
         .service(web::resource("/static/{path:.*}").get(assets::serve));
 }
 

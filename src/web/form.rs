@@ -1,6 +1,8 @@
 //! Form errors in the GOV.UK pattern: a summary at the top linking to each field, and the
 //! message again beside the field. Messages are already translated.
 
+use crate::domain::message::FieldProblem;
+
 #[derive(Debug, Clone)]
 pub struct FieldError {
     /// The input's `id`, which the summary links to.
@@ -14,6 +16,15 @@ pub struct FormErrors(Vec<FieldError>);
 impl FormErrors {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// The domain's problems, said in the page's language.
+    pub fn from_problems(i18n: &crate::i18n::I18n, problems: &[FieldProblem]) -> Self {
+        let mut errors = Self::new();
+        for p in problems {
+            errors.add(p.field, i18n.message(&p.message));
+        }
+        errors
     }
 
     pub fn add(&mut self, field: &'static str, message: impl Into<String>) {

@@ -52,8 +52,8 @@ impl PageCtx {
         }
     }
 
-    pub fn t(&self, key: &str) -> String {
-        self.i18n.t(key)
+    pub fn t(&self, key: impl AsRef<str>) -> String {
+        self.i18n.t(key.as_ref())
     }
 
     pub fn t_with(&self, key: &str, args: &[(&str, Arg)]) -> String {
@@ -65,12 +65,23 @@ impl PageCtx {
         self.i18n.t_with(key, &[(name, Arg::Text(value.into()))])
     }
 
-    pub fn count(&self, key: &str, n: &i64) -> String {
-        self.i18n.count(key, *n)
+    pub fn count(&self, key: &str, n: impl AsI64) -> String {
+        self.i18n.count(key, n.as_i64())
     }
 
-    pub fn num(&self, n: &i64) -> String {
-        self.i18n.num(*n)
+    /// A message with two whole-number arguments, e.g. "page 2 of 7".
+    pub fn t_ints(&self, key: &str, a: &str, a_value: &i64, b: &str, b_value: &i64) -> String {
+        self.i18n
+            .t_with(key, &[(a, Arg::Int(*a_value)), (b, Arg::Int(*b_value))])
+    }
+
+    /// A domain message.
+    pub fn message(&self, message: &crate::domain::message::Message) -> String {
+        self.i18n.message(message)
+    }
+
+    pub fn num(&self, n: impl AsI64) -> String {
+        self.i18n.num(n.as_i64())
     }
 
     pub fn lang(&self) -> Language {
@@ -133,5 +144,34 @@ impl FromRequest for PageCtx {
             }
             Ok(ctx)
         })
+    }
+}
+
+/// Whole numbers as templates hand them over: by value or behind any number of references.
+pub trait AsI64 {
+    fn as_i64(&self) -> i64;
+}
+
+impl AsI64 for i64 {
+    fn as_i64(&self) -> i64 {
+        *self
+    }
+}
+
+impl AsI64 for i32 {
+    fn as_i64(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl AsI64 for usize {
+    fn as_i64(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: AsI64 + ?Sized> AsI64 for &T {
+    fn as_i64(&self) -> i64 {
+        (**self).as_i64()
     }
 }

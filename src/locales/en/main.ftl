@@ -149,3 +149,171 @@ audit-when = When (UTC)
 audit-who = Who
 audit-action = Action
 audit-ip = Address
+
+nav-projects = Projects
+nav-review = Review queue
+nav-plans = Monthly plans
+nav-audit = Audit log
+
+form-back = Back
+form-save = Save
+form-cancel = Cancel
+money-hint = In whole tenge, e.g. 250 000 000.
+filter-all = All
+filter-apply = Apply filters
+filter-clear = Clear filters
+filter-show = Show
+filter-from = From
+filter-to = To
+pagination = Pages
+pagination-prev = Previous
+pagination-next = Next
+pagination-of = Page { $page } of { $pages }
+
+field-required = Enter a value.
+field-choose = Choose one of the options.
+field-too-long = Use at most { $max } characters.
+field-whole-number = Enter a whole number, without decimals.
+field-range = Enter a number from { $min } to { $max }.
+field-date = Enter a date as YYYY-MM-DD or DD.MM.YYYY.
+
+direction-social_cultural = Social and cultural facilities
+direction-housing_communal = Housing and communal services
+direction-engineering_transport = Engineering and transport infrastructure
+direction-settlement_improvement = Improvement of settlements
+work-capital_repair = Capital repair
+work-medium_repair = Medium repair
+work-current_repair = Current repair
+work-reconstruction = Reconstruction
+work-construction = Construction
+funding-republican_budget = Republican budget
+funding-local_bonds = Local executive body bonds
+funding-targeted_transfers = Targeted current transfers
+funding-local_budget = Local budget
+
+status-draft = Draft
+status-submitted = Submitted
+status-approved = Approved
+status-rejected = Rejected
+status-tendering = Tendering
+status-contracted = Contracted
+status-in_progress = In progress
+status-completed = Completed
+status-suspended = Suspended
+status-cancelled = Cancelled
+action-submit = Submit to the commission
+action-approve = Approve
+action-reject = Reject
+action-start_tendering = Start tendering
+action-complete = Mark as completed
+action-suspend = Suspend
+action-resume = Resume
+action-cancel = Cancel the project
+
+projects-heading = Projects
+projects-back = Back to projects
+projects-search = Code or title
+projects-none = No projects match these filters.
+projects-found = { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}
+project-new-heading = New project
+project-edit-heading = Edit project
+project-edit = Edit
+project-code = Code
+project-code-hint = Your register number, e.g. 27-2020-001: latin letters, digits, - _ . /
+project-title = Title
+project-district = District
+project-settlement = Settlement
+project-location = Location
+project-latitude = Latitude
+project-longitude = Longitude
+project-coordinates-hint = Optional. Decimal degrees, e.g. 51.2333 and 51.3667.
+project-direction = Direction
+project-work-type = Type of work
+project-funding = Funding source
+project-budget = Budget, ₸
+project-planned-jobs = Planned jobs
+project-planned-center = Planned hires via employment centers
+project-planned-center-hint = At least half of the planned jobs.
+project-planned-permanent = Permanent jobs after completion
+project-planned-start = Planned start
+project-planned-end = Planned end
+project-period = Planned period
+project-status = Status
+project-code-format = Use 3 to 40 latin letters, digits and - _ . / for the code.
+project-code-taken = Another project already has this code.
+project-center-below-half = At least half of the planned jobs must go through employment centers: enter at least { $min } for { $jobs } planned jobs.
+project-center-above-jobs = Hires via employment centers cannot exceed the { $jobs } planned jobs.
+project-end-before-start = The planned end must be on or after the planned start.
+project-coordinates-pair = Enter both latitude and longitude, or neither.
+project-coordinates-format = Enter coordinates as decimal degrees, e.g. 51.2333.
+project-coordinates-outside = These coordinates are not in Kazakhstan. Check that latitude and longitude are not swapped.
+project-stale = Someone else saved this project after you opened it. Your changes have not been saved.
+project-stale-changed = Changed since you opened the form
+project-stale-advice = Your entries are kept below. Check them against the current values and save again to keep yours.
+project-history-link = Full change history
+project-history-heading = Change history
+flash-project-created = The project has been created as a draft.
+flash-project-saved = The project has been saved.
+flash-project-not-editable = This project can no longer be edited: only drafts and rejected projects can be changed.
+flash-project-submitted = The project has been submitted to the commission.
+flash-project-approved = The project has been approved.
+flash-project-rejected = The project has been rejected; the officer can correct it and submit it again.
+flash-project-status-changed = The status has been changed.
+flash-project-changed-meanwhile = Someone else changed this project just now. Nothing was changed; check the project and try again.
+
+decision = Commission decision
+decision-number = Decision number
+decision-date = Decision date
+decision-limit = Approved funding limit, ₸
+decision-number-required = Enter the number of the commission's decision.
+decision-date-future = The decision date cannot be in the future.
+decision-limit-required = Enter the approved limit as a whole number of tenge greater than zero.
+status-change-heading = Change status
+status-history = Status history
+status-from = From
+status-to = To
+status-comment = Comment
+status-comment-required = Give the reason: it is recorded in the project's history.
+
+review-heading = Projects awaiting review
+review-lead = Submitted projects from every region, the longest waiting first.
+review-waiting-since = Submitted
+review-empty = No projects are waiting for review.
+review-count = { $count ->
+    [one] { $count } project waiting
+   *[other] { $count } projects waiting
+}
+
+plans-heading = Monthly plans
+plans-year = Year
+plans-month = Month
+plans-total = Total of monthly plans
+plans-projects-total = { $count ->
+    [one] Plans of { $count } project running this year
+   *[other] Plans of { $count } projects running this year
+}
+plans-choose-region = Choose a region to see its plans.
+plans-stale = Someone else changed some months after you opened this page (highlighted). Nothing was saved; check and save again.
+flash-plans-saved = The monthly plans have been saved.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+audit-heading = Audit log
+audit-entity = Record type
+audit-record = Record
+audit-changes = Changes
+audit-none = No events match these filters.
+import-heading = Import from CSV

@@ -149,3 +149,171 @@ audit-when = Уақыты (UTC)
 audit-who = Кім
 audit-action = Әрекет
 audit-ip = Мекенжай
+
+nav-projects = Жобалар
+nav-review = Қаралуда
+nav-plans = Айлық жоспарлар
+nav-audit = Аудит журналы
+
+form-back = Артқа
+form-save = Сақтау
+form-cancel = Болдырмау
+money-hint = Бүтін теңгемен, мысалы 250 000 000.
+filter-all = Барлығы
+filter-apply = Сүзгілерді қолдану
+filter-clear = Сүзгілерді тазарту
+filter-show = Көрсету
+filter-from = Бастап
+filter-to = Дейін
+pagination = Беттер
+pagination-prev = Алдыңғы
+pagination-next = Келесі
+pagination-of = { $pages } беттің { $page }-беті
+
+field-required = Өрісті толтырыңыз.
+field-choose = Нұсқалардың бірін таңдаңыз.
+field-too-long = { $max } таңбадан аспауы керек.
+field-whole-number = Бөлшексіз бүтін сан енгізіңіз.
+field-range = { $min } мен { $max } аралығындағы сан енгізіңіз.
+field-date = Күнді ЖЖЖЖ-АА-КК немесе КК.АА.ЖЖЖЖ түрінде енгізіңіз.
+
+direction-social_cultural = Әлеуметтік-мәдени нысандар
+direction-housing_communal = Тұрғын үй-коммуналдық шаруашылық
+direction-engineering_transport = Инженерлік-көліктік инфрақұрылым
+direction-settlement_improvement = Елді мекендерді абаттандыру
+work-capital_repair = Күрделі жөндеу
+work-medium_repair = Орташа жөндеу
+work-current_repair = Ағымдағы жөндеу
+work-reconstruction = Реконструкция
+work-construction = Құрылыс
+funding-republican_budget = Республикалық бюджет
+funding-local_bonds = Жергілікті атқарушы органдардың облигациялары
+funding-targeted_transfers = Нысаналы ағымдағы трансферттер
+funding-local_budget = Жергілікті бюджет
+
+status-draft = Жоба нұсқасы
+status-submitted = Қаралуда
+status-approved = Мақұлданды
+status-rejected = Қабылданбады
+status-tendering = Конкурс
+status-contracted = Шарт жасалды
+status-in_progress = Жұмыс жүргізілуде
+status-completed = Аяқталды
+status-suspended = Тоқтатылды
+status-cancelled = Күші жойылды
+action-submit = Комиссияға жіберу
+action-approve = Мақұлдау
+action-reject = Қабылдамау
+action-start_tendering = Конкурсты бастау
+action-complete = Аяқталғанын белгілеу
+action-suspend = Тоқтата тұру
+action-resume = Қайта бастау
+action-cancel = Жобаның күшін жою
+
+projects-heading = Жобалар
+projects-back = Жобалар тізіміне
+projects-search = Коды немесе атауы
+projects-none = Сүзгілерге сәйкес жобалар жоқ.
+projects-found = { $count ->
+    [one] { $count } жоба
+   *[other] { $count } жоба
+}
+project-new-heading = Жаңа жоба
+project-edit-heading = Жобаны өңдеу
+project-edit = Өзгерту
+project-code = Коды
+project-code-hint = Тіркеу нөміріңіз, мысалы 27-2020-001: латын әріптері, цифрлар, - _ . /
+project-title = Атауы
+project-district = Аудан
+project-settlement = Елді мекен
+project-location = Орналасқан жері
+project-latitude = Ендік
+project-longitude = Бойлық
+project-coordinates-hint = Міндетті емес. Ондық градустар, мысалы 51.2333 және 51.3667.
+project-direction = Бағыты
+project-work-type = Жұмыс түрі
+project-funding = Қаржыландыру көзі
+project-budget = Бюджеті, ₸
+project-planned-jobs = Жоспарлы жұмыс орындары
+project-planned-center = Жұмыспен қамту орталықтары арқылы жұмысқа орналастыру жоспары
+project-planned-center-hint = Жоспарлы жұмыс орындарының кемінде жартысы.
+project-planned-permanent = Аяқталғаннан кейінгі тұрақты жұмыс орындары
+project-planned-start = Жоспарлы басталуы
+project-planned-end = Жоспарлы аяқталуы
+project-period = Жоспарлы кезең
+project-status = Мәртебесі
+project-code-format = Код: 3-тен 40-қа дейін таңба — латын әріптері, цифрлар және - _ . /
+project-code-taken = Мұндай коды бар жоба бұрыннан бар.
+project-center-below-half = Жоспарлы жұмыс орындарының кемінде жартысы жұмыспен қамту орталықтары арқылы болуы керек: { $jobs } жоспарлы орынға кемінде { $min } көрсетіңіз.
+project-center-above-jobs = Жұмыспен қамту орталықтары арқылы орналастыру { $jobs } жоспарлы орыннан аспауы керек.
+project-end-before-start = Жоспарлы аяқталуы басталуынан ерте болмауы керек.
+project-coordinates-pair = Ендікті де, бойлықты да көрсетіңіз немесе екеуін де бос қалдырыңыз.
+project-coordinates-format = Координаттарды ондық градуспен көрсетіңіз, мысалы 51.2333.
+project-coordinates-outside = Бұл координаттар Қазақстанда емес. Ендік пен бойлық ауысып кетпегенін тексеріңіз.
+project-stale = Сіз форманы ашқаннан кейін бұл жобаны басқа біреу сақтады. Сіздің өзгерістеріңіз сақталмады.
+project-stale-changed = Форма ашылғаннан бері өзгергені
+project-stale-advice = Сіз енгізген деректер төменде сақталған. Оларды ағымдағы мәндермен салыстырып, өзіңіздікін қалдыру үшін қайта сақтаңыз.
+project-history-link = Өзгерістердің толық тарихы
+project-history-heading = Өзгерістер тарихы
+flash-project-created = Жоба жоба нұсқасы ретінде құрылды.
+flash-project-saved = Жоба сақталды.
+flash-project-not-editable = Бұл жобаны енді өзгертуге болмайды: тек жоба нұсқалары мен қабылданбаған жобалар өзгертіледі.
+flash-project-submitted = Жоба комиссияға жіберілді.
+flash-project-approved = Жоба мақұлданды.
+flash-project-rejected = Жоба қабылданбады; әкімдік қызметкері оны түзетіп, қайта жібере алады.
+flash-project-status-changed = Мәртебесі өзгертілді.
+flash-project-changed-meanwhile = Бұл жобаны жаңа ғана басқа біреу өзгертті. Ештеңе өзгертілмеді; жобаны тексеріп, қайталаңыз.
+
+decision = Комиссия шешімі
+decision-number = Шешім нөмірі
+decision-date = Шешім күні
+decision-limit = Мақұлданған қаржыландыру лимиті, ₸
+decision-number-required = Комиссия шешімінің нөмірін көрсетіңіз.
+decision-date-future = Шешім күні болашақта болмауы керек.
+decision-limit-required = Мақұлданған лимитті нөлден үлкен бүтін теңгемен көрсетіңіз.
+status-change-heading = Мәртебені өзгерту
+status-history = Мәртебелер тарихы
+status-from = Қайдан
+status-to = Қайда
+status-comment = Түсініктеме
+status-comment-required = Себебін көрсетіңіз: ол жоба тарихында сақталады.
+
+review-heading = Қаралудағы жобалар
+review-lead = Барлық өңірлерден түскен жобалар, ең ұзақ күткендері бірінші.
+review-waiting-since = Түскен күні
+review-empty = Қарауды күтіп тұрған жобалар жоқ.
+review-count = { $count ->
+    [one] { $count } жоба күтуде
+   *[other] { $count } жоба күтуде
+}
+
+plans-heading = Айлық жоспарлар
+plans-year = Жыл
+plans-month = Ай
+plans-total = Айлық жоспарлардың жиыны
+plans-projects-total = { $count ->
+    [one] Осы жылы жүріп жатқан { $count } жобаның жоспарлары
+   *[other] Осы жылы жүріп жатқан { $count } жобаның жоспарлары
+}
+plans-choose-region = Жоспарларын көру үшін өңірді таңдаңыз.
+plans-stale = Сіз бетті ашқаннан кейін кейбір айларды басқа біреу өзгертті (белгіленген). Ештеңе сақталмады; тексеріп, қайта сақтаңыз.
+flash-plans-saved = Айлық жоспарлар сақталды.
+month-1 = Қаңтар
+month-2 = Ақпан
+month-3 = Наурыз
+month-4 = Сәуір
+month-5 = Мамыр
+month-6 = Маусым
+month-7 = Шілде
+month-8 = Тамыз
+month-9 = Қыркүйек
+month-10 = Қазан
+month-11 = Қараша
+month-12 = Желтоқсан
+
+audit-heading = Аудит журналы
+audit-entity = Жазба түрі
+audit-record = Жазба
+audit-changes = Өзгерістер
+audit-none = Сүзгілерге сәйкес оқиғалар жоқ.
+import-heading = CSV-дан импорттау

@@ -155,3 +155,173 @@ audit-when = Когда (UTC)
 audit-who = Кто
 audit-action = Действие
 audit-ip = Адрес
+
+nav-projects = Проекты
+nav-review = На рассмотрении
+nav-plans = Помесячные планы
+nav-audit = Журнал аудита
+
+form-back = Назад
+form-save = Сохранить
+form-cancel = Отмена
+money-hint = В целых тенге, например 250 000 000.
+filter-all = Все
+filter-apply = Применить фильтры
+filter-clear = Сбросить фильтры
+filter-show = Показать
+filter-from = С
+filter-to = По
+pagination = Страницы
+pagination-prev = Назад
+pagination-next = Далее
+pagination-of = Страница { $page } из { $pages }
+
+field-required = Заполните поле.
+field-choose = Выберите один из вариантов.
+field-too-long = Не более { $max } символов.
+field-whole-number = Введите целое число, без дробной части.
+field-range = Введите число от { $min } до { $max }.
+field-date = Введите дату в виде ГГГГ-ММ-ДД или ДД.ММ.ГГГГ.
+
+direction-social_cultural = Социально-культурные объекты
+direction-housing_communal = Жилищно-коммунальное хозяйство
+direction-engineering_transport = Инженерно-транспортная инфраструктура
+direction-settlement_improvement = Благоустройство населённых пунктов
+work-capital_repair = Капитальный ремонт
+work-medium_repair = Средний ремонт
+work-current_repair = Текущий ремонт
+work-reconstruction = Реконструкция
+work-construction = Строительство
+funding-republican_budget = Республиканский бюджет
+funding-local_bonds = Облигации местных исполнительных органов
+funding-targeted_transfers = Целевые текущие трансферты
+funding-local_budget = Местный бюджет
+
+status-draft = Черновик
+status-submitted = На рассмотрении
+status-approved = Одобрен
+status-rejected = Отклонён
+status-tendering = Конкурс
+status-contracted = Договор заключён
+status-in_progress = Ведутся работы
+status-completed = Завершён
+status-suspended = Приостановлен
+status-cancelled = Отменён
+action-submit = Направить в комиссию
+action-approve = Одобрить
+action-reject = Отклонить
+action-start_tendering = Начать конкурс
+action-complete = Отметить завершение
+action-suspend = Приостановить
+action-resume = Возобновить
+action-cancel = Отменить проект
+
+projects-heading = Проекты
+projects-back = К списку проектов
+projects-search = Код или название
+projects-none = Нет проектов, соответствующих фильтрам.
+projects-found = { $count ->
+    [one] { $count } проект
+    [few] { $count } проекта
+   *[many] { $count } проектов
+}
+project-new-heading = Новый проект
+project-edit-heading = Редактирование проекта
+project-edit = Изменить
+project-code = Код
+project-code-hint = Ваш регистрационный номер, например 27-2020-001: латинские буквы, цифры, - _ . /
+project-title = Наименование
+project-district = Район
+project-settlement = Населённый пункт
+project-location = Местоположение
+project-latitude = Широта
+project-longitude = Долгота
+project-coordinates-hint = Необязательно. Десятичные градусы, например 51.2333 и 51.3667.
+project-direction = Направление
+project-work-type = Вид работ
+project-funding = Источник финансирования
+project-budget = Бюджет, ₸
+project-planned-jobs = Плановые рабочие места
+project-planned-center = План трудоустройства через центры занятости
+project-planned-center-hint = Не менее половины плановых рабочих мест.
+project-planned-permanent = Постоянные рабочие места после завершения
+project-planned-start = Плановое начало
+project-planned-end = Плановое окончание
+project-period = Плановый период
+project-status = Статус
+project-code-format = Код: от 3 до 40 символов — латинские буквы, цифры и - _ . /
+project-code-taken = Проект с таким кодом уже есть.
+project-center-below-half = Не менее половины плановых рабочих мест — через центры занятости: укажите не менее { $min } при { $jobs } плановых местах.
+project-center-above-jobs = Трудоустройство через центры занятости не может превышать { $jobs } плановых мест.
+project-end-before-start = Плановое окончание не может быть раньше начала.
+project-coordinates-pair = Укажите и широту, и долготу, или оставьте оба поля пустыми.
+project-coordinates-format = Укажите координаты в десятичных градусах, например 51.2333.
+project-coordinates-outside = Эти координаты находятся не в Казахстане. Проверьте, не перепутаны ли широта и долгота.
+project-stale = Кто-то сохранил этот проект после того, как вы открыли форму. Ваши изменения не сохранены.
+project-stale-changed = Изменено с момента открытия формы
+project-stale-advice = Введённые вами данные сохранены ниже. Сверьте их с текущими значениями и сохраните снова, чтобы оставить свои.
+project-history-link = Полная история изменений
+project-history-heading = История изменений
+flash-project-created = Проект создан как черновик.
+flash-project-saved = Проект сохранён.
+flash-project-not-editable = Этот проект больше нельзя изменять: изменяются только черновики и отклонённые проекты.
+flash-project-submitted = Проект направлен в комиссию.
+flash-project-approved = Проект одобрен.
+flash-project-rejected = Проект отклонён; сотрудник акимата может исправить его и направить снова.
+flash-project-status-changed = Статус изменён.
+flash-project-changed-meanwhile = Кто-то только что изменил этот проект. Ничего не изменено; проверьте проект и повторите.
+
+decision = Решение комиссии
+decision-number = Номер решения
+decision-date = Дата решения
+decision-limit = Одобренный лимит финансирования, ₸
+decision-number-required = Укажите номер решения комиссии.
+decision-date-future = Дата решения не может быть в будущем.
+decision-limit-required = Укажите одобренный лимит целым числом тенге больше нуля.
+status-change-heading = Изменить статус
+status-history = История статусов
+status-from = Из
+status-to = В
+status-comment = Комментарий
+status-comment-required = Укажите причину: она сохраняется в истории проекта.
+
+review-heading = Проекты на рассмотрении
+review-lead = Поступившие проекты всех регионов, сначала ожидающие дольше всех.
+review-waiting-since = Поступил
+review-empty = Нет проектов, ожидающих рассмотрения.
+review-count = { $count ->
+    [one] { $count } проект ожидает
+    [few] { $count } проекта ожидают
+   *[many] { $count } проектов ожидают
+}
+
+plans-heading = Помесячные планы
+plans-year = Год
+plans-month = Месяц
+plans-total = Итого по помесячным планам
+plans-projects-total = { $count ->
+    [one] Планы { $count } проекта, идущего в этом году
+   *[other] Планы { $count } проектов, идущих в этом году
+}
+plans-choose-region = Выберите регион, чтобы увидеть его планы.
+plans-stale = Кто-то изменил некоторые месяцы после того, как вы открыли страницу (выделены). Ничего не сохранено; проверьте и сохраните снова.
+flash-plans-saved = Помесячные планы сохранены.
+month-1 = Январь
+month-2 = Февраль
+month-3 = Март
+month-4 = Апрель
+month-5 = Май
+month-6 = Июнь
+month-7 = Июль
+month-8 = Август
+month-9 = Сентябрь
+month-10 = Октябрь
+month-11 = Ноябрь
+month-12 = Декабрь
+
+audit-heading = Журнал аудита
+audit-entity = Тип записи
+audit-record = Запись
+audit-changes = Изменения
+audit-none = Нет событий, соответствующих фильтрам.
+import-heading = Импорт из CSV

@@ -1,0 +1,2 @@
+DROP INDEX projects_updated_at_idx;
+ALTER TABLE projects DROP COLUMN search_text;

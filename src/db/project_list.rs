@@ -1,0 +1,158 @@
+//! The project list: filters, search, sorting and pages, all in SQL on indexed columns.
+
+use diesel::prelude::*;
+
+use super::DbConnection;
+use super::projects::ProjectRow;
+use super::schema::{contracts, projects};
+use crate::domain::role::Scope;
+use crate::domain::workflow::ProjectStatus;
+
+pub const PAGE_SIZE: i64 = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Code,
+    Title,
+    Region,
+    Budget,
+    PlannedJobs,
+    Status,
+    Updated,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        Self::Code,
+        Self::Title,
+        Self::Region,
+        Self::Budget,
+        Self::PlannedJobs,
+        Self::Status,
+        Self::Updated,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Code => "code",
+            Self::Title => "title",
+            Self::Region => "region",
+            Self::Budget => "budget",
+            Self::PlannedJobs => "jobs",
+            Self::Status => "status",
+            Self::Updated => "updated",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// What the list shows, parsed from the query string.
+#[derive(Debug, Clone, Default)]
+pub struct ProjectFilter {
+    pub region: Option<String>,
+    pub direction: Option<String>,
+    pub status: Option<String>,
+    pub funding_source: Option<String>,
+    /// Matched against code and title, case-insensitively, anywhere in them.
+    pub search: Option<String>,
+    pub statuses_in: Option<Vec<&'static str>>,
+    pub sort: SortKey,
+    pub descending: bool,
+    /// 1-based.
+    pub page: i64,
+}
+
+fn like_pattern(search: &str) -> String {
+    let escaped = search
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+macro_rules! filtered {
+    ($filter:expr, $scope:expr) => {{
+        let f: &ProjectFilter = $filter;
+        let mut q = projects::table.into_boxed();
+        match $scope {
+            Scope::National => {}
+            Scope::Region(region) => q = q.filter(projects::region_code.eq(region.clone())),
+            Scope::Contractor(bin) => {
+                q = q.filter(
+                    projects::id.eq_any(
+                        contracts::table
+                            .filter(contracts::contractor_bin.eq(bin.clone()))
+                            .select(contracts::project_id),
+                    ),
+                )
+            }
+        }
+        if let Some(r) = &f.region {
+            q = q.filter(projects::region_code.eq(r.clone()));
+        }
+        if let Some(d) = &f.direction {
+            q = q.filter(projects::direction.eq(d.clone()));
+        }
+        if let Some(s) = &f.status {
+            q = q.filter(projects::status.eq(s.clone()));
+        }
+        if let Some(list) = &f.statuses_in {
+            q = q.filter(projects::status.eq_any(list.clone()));
+        }
+        if let Some(fs) = &f.funding_source {
+            q = q.filter(projects::funding_source.eq(fs.clone()));
+        }
+        if let Some(text) = f.search.as_deref().filter(|t| !t.trim().is_empty()) {
+            q = q.filter(projects::search_text.like(like_pattern(text)).escape('\\'));
+        }
+        q
+    }};
+}
+
+/// One page of projects within `scope` and the number of all that match.
+pub fn page(
+    conn: &mut DbConnection,
+    filter: &ProjectFilter,
+    scope: &Scope,
+) -> QueryResult<(Vec<ProjectRow>, i64)> {
+    let total: i64 = filtered!(filter, scope).count().get_result(conn)?;
+    let mut q = filtered!(filter, scope).select(ProjectRow::as_select());
+    q = match (filter.sort, filter.descending) {
+        (SortKey::Code, false) => q.order(projects::code.asc()),
+        (SortKey::Code, true) => q.order(projects::code.desc()),
+        (SortKey::Title, false) => q.order((projects::title.asc(), projects::code.asc())),
+        (SortKey::Title, true) => q.order((projects::title.desc(), projects::code.asc())),
+        (SortKey::Region, false) => q.order((projects::region_code.asc(), projects::code.asc())),
+        (SortKey::Region, true) => q.order((projects::region_code.desc(), projects::code.asc())),
+        (SortKey::Budget, false) => q.order((projects::budget_tenge.asc(), projects::code.asc())),
+        (SortKey::Budget, true) => q.order((projects::budget_tenge.desc(), projects::code.asc())),
+        (SortKey::PlannedJobs, false) => {
+            q.order((projects::planned_jobs.asc(), projects::code.asc()))
+        }
+        (SortKey::PlannedJobs, true) => {
+            q.order((projects::planned_jobs.desc(), projects::code.asc()))
+        }
+        (SortKey::Status, false) => q.order((projects::status.asc(), projects::code.asc())),
+        (SortKey::Status, true) => q.order((projects::status.desc(), projects::code.asc())),
+        (SortKey::Updated, false) => q.order((projects::updated_at.asc(), projects::code.asc())),
+        (SortKey::Updated, true) => q.order((projects::updated_at.desc(), projects::code.asc())),
+    };
+    let offset = (filter.page.max(1) - 1) * PAGE_SIZE;
+    let rows = q.limit(PAGE_SIZE).offset(offset).load(conn)?;
+    Ok((rows, total))
+}
+
+/// The commission's queue: submitted projects of every region, longest waiting first.
+pub fn review_queue(conn: &mut DbConnection) -> QueryResult<Vec<ProjectRow>> {
+    projects::table
+        .filter(projects::status.eq(ProjectStatus::Submitted.code()))
+        .order((projects::updated_at.asc(), projects::code.asc()))
+        .select(ProjectRow::as_select())
+        .load(conn)
+}

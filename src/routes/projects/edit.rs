@@ -1,0 +1,139 @@
+//! `/projects/{id}/edit`: an officer corrects a draft or rejected project. An edit based on an
+//! old version is refused and shows what changed meanwhile (rule 8).
+
+use actix_web::{HttpResponse, web};
+use actix_web_flash_messages::FlashMessage;
+
+use super::form::{ProjectForm, ProjectFormPage, changed_since};
+use super::{load_in_scope, officer_region};
+use crate::auth::CurrentUser;
+use crate::db::audit::{self, Event};
+use crate::db::projects::{self, ProjectRow, ProjectWriteError};
+use crate::db::regions::RegionNames;
+use crate::db::{Db, write_transaction};
+use crate::domain::project;
+use crate::error::AppError;
+use crate::web::form::FormErrors;
+use crate::web::page::PageCtx;
+use crate::web::{render, see_other};
+
+async fn page(ctx: PageCtx, db: &Db, row: &ProjectRow) -> Result<ProjectFormPage, AppError> {
+    let names = db.run(|conn| Ok(RegionNames::load(conn)?)).await?;
+    let url = format!("/projects/{}", row.id);
+    let mut page = ProjectFormPage::new(ctx, "project-edit-heading", url.clone(), url);
+    page.region_name = names.name(&row.region_code, page.ctx.lang()).to_owned();
+    page.fields = row.fields();
+    page.version = Some(row.version);
+    Ok(page)
+}
+
+/// Only the region's officer edits, and only while the project is open to changes.
+async fn editable(
+    db: &Db,
+    user: &CurrentUser,
+    id: String,
+) -> Result<Result<ProjectRow, HttpResponse>, AppError> {
+    officer_region(user)?;
+    let row = load_in_scope(db, user, id).await?;
+    if !row.status().is_editable() {
+        FlashMessage::error("flash-project-not-editable").send();
+        return Ok(Err(see_other(&format!("/projects/{}", row.id))));
+    }
+    Ok(Ok(row))
+}
+
+pub async fn form(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    match editable(&db, &user, id.into_inner()).await? {
+        Ok(row) => render(&page(ctx, &db, &row).await?),
+        Err(redirect) => Ok(redirect),
+    }
+}
+
+pub async fn update(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+    form: web::Form<ProjectForm>,
+) -> Result<HttpResponse, AppError> {
+    let row = match editable(&db, &user, id.into_inner()).await? {
+        Ok(row) => row,
+        Err(redirect) => return Ok(redirect),
+    };
+    let ProjectForm { fields, version } = form.into_inner();
+    let base_version: i32 = version
+        .trim()
+        .parse()
+        .map_err(|_| AppError::BadRequest("version".into()))?;
+    let input = match project::check(&fields) {
+        Ok(input) => input,
+        Err(problems) => {
+            let mut page = page(ctx, &db, &row).await?;
+            page.errors = FormErrors::from_problems(&page.ctx.i18n, &problems);
+            page.fields = fields;
+            page.version = Some(base_version);
+            return render(&page);
+        }
+    };
+    let actor = user.actor();
+    let id = row.id.clone();
+    let saved = db
+        .run(move |conn| {
+            Ok(write_transaction(conn, |conn| {
+                let before = projects::get(conn, &id)?;
+                if !before.status().is_editable() {
+                    return Err(ProjectWriteError::Stale(Box::new(before)));
+                }
+                let after = projects::update(conn, &id, base_version, &input)?;
+                audit::record(
+                    conn,
+                    Event {
+                        actor: &actor,
+                        action: "project.update",
+                        entity: "project",
+                        entity_id: &id,
+                        before: Some(before.audit_view()),
+                        after: Some(after.audit_view()),
+                        ip: None,
+                    },
+                )?;
+                Ok(after)
+            }))
+        })
+        .await?;
+    match saved {
+        Ok(after) => {
+            FlashMessage::success("flash-project-saved").send();
+            Ok(see_other(&format!("/projects/{}", after.id)))
+        }
+        Err(ProjectWriteError::Stale(current)) => {
+            let (entity_id, base) = (current.id.clone(), base_version);
+            let snapshot = db
+                .run(move |conn| {
+                    Ok(audit::snapshot_at_version(
+                        conn, "project", &entity_id, base,
+                    )?)
+                })
+                .await?;
+            let mut page = page(ctx, &db, &current).await?;
+            page.changed = changed_since(snapshot.as_ref(), &current);
+            page.errors.add("stale", page.ctx.t("project-stale"));
+            // Keep what the user typed; saving again now overwrites knowingly.
+            page.fields = fields;
+            render(&page)
+        }
+        Err(ProjectWriteError::CodeTaken(_)) => {
+            let mut page = page(ctx, &db, &row).await?;
+            page.errors.add("code", page.ctx.t("project-code-taken"));
+            page.fields = fields;
+            page.version = Some(base_version);
+            render(&page)
+        }
+        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+    }
+}

@@ -1,0 +1,96 @@
+//! `/projects/new`: an akimat officer registers a project in their region.
+
+use actix_web::{HttpResponse, web};
+
+use super::form::{ProjectForm, ProjectFormPage};
+use super::officer_region;
+use crate::auth::CurrentUser;
+use crate::db::audit::{self, Event};
+use crate::db::projects::{self, ProjectWriteError};
+use crate::db::regions::RegionNames;
+use crate::db::{Db, write_transaction};
+use crate::domain::project;
+use crate::error::AppError;
+use crate::web::form::FormErrors;
+use crate::web::page::PageCtx;
+use crate::web::{render, see_other};
+
+async fn page(ctx: PageCtx, db: &Db, region: String) -> Result<ProjectFormPage, AppError> {
+    let names = db.run(|conn| Ok(RegionNames::load(conn)?)).await?;
+    let mut page = ProjectFormPage::new(
+        ctx,
+        "project-new-heading",
+        "/projects".into(),
+        "/projects".into(),
+    );
+    page.region_name = names.name(&region, page.ctx.lang()).to_owned();
+    Ok(page)
+}
+
+pub async fn form(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let region = officer_region(&user)?;
+    render(&page(ctx, &db, region).await?)
+}
+
+pub async fn create(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    form: web::Form<ProjectForm>,
+) -> Result<HttpResponse, AppError> {
+    let region = officer_region(&user)?;
+    let fields = form.into_inner().fields;
+    let input = match project::check(&fields) {
+        Ok(input) => input,
+        Err(problems) => {
+            let mut page = page(ctx, &db, region).await?;
+            page.errors = FormErrors::from_problems(&page.ctx.i18n, &problems);
+            page.fields = fields;
+            return render(&page);
+        }
+    };
+    let actor = user.actor();
+    let saved = db
+        .run({
+            let region = region.clone();
+            move |conn| {
+                Ok(write_transaction(conn, |conn| {
+                    let row = projects::insert(conn, &input, &region, &user.id)?;
+                    audit::record(
+                        conn,
+                        Event {
+                            actor: &actor,
+                            action: "project.create",
+                            entity: "project",
+                            entity_id: &row.id,
+                            before: None,
+                            after: Some(row.audit_view()),
+                            ip: None,
+                        },
+                    )?;
+                    Ok::<_, ProjectWriteError>(row)
+                }))
+            }
+        })
+        .await?;
+    match saved {
+        Ok(row) => {
+            actix_web_flash_messages::FlashMessage::success("flash-project-created").send();
+            Ok(see_other(&format!("/projects/{}", row.id)))
+        }
+        Err(ProjectWriteError::CodeTaken(_)) => {
+            let mut page = page(ctx, &db, region).await?;
+            page.errors.add("code", page.ctx.t("project-code-taken"));
+            page.fields = fields;
+            render(&page)
+        }
+        Err(ProjectWriteError::Stale(_)) => {
+            Err(AppError::Internal(anyhow::anyhow!("stale on insert")))
+        }
+        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+    }
+}
