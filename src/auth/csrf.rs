@@ -4,13 +4,16 @@
 //! sign-in). Visitors who are not signed in (the login form, the language switch) get theirs in
 //! a signed cookie, so public pages cost no session row.
 
+use actix_multipart::Multipart;
 use actix_session::SessionExt;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Cookie, CookieJar, Key, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::error::PayloadError;
 use actix_web::http::header::CONTENT_TYPE;
 use actix_web::middleware::Next;
 use actix_web::{HttpMessage, web};
+use futures_util::StreamExt;
 use rand::Rng;
 use rand::distr::Alphanumeric;
 use subtle::ConstantTimeEq;
@@ -60,16 +63,59 @@ fn visitor_cookie(token: &str, key: &Key, secure: bool) -> Option<Cookie<'static
     jar.get(VISITOR_COOKIE).cloned()
 }
 
-/// The token the request sent, reading (and putting back) a urlencoded body if needed.
+/// Largest upload (multipart body) read here; a handler may set a smaller limit of its own.
+pub const MULTIPART_LIMIT: usize = 32 * 1024 * 1024;
+
+async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<web::Bytes, actix_web::Error> {
+    let mut payload = req.take_payload();
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk?;
+        if body.len() + chunk.len() > limit {
+            return Err(actix_web::error::ErrorPayloadTooLarge("upload too large"));
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(body.freeze())
+}
+
+/// The `csrf_token` part of a multipart body (forms put it first, so this stops early).
+async fn multipart_token(req: &ServiceRequest, body: web::Bytes) -> Option<String> {
+    let stream = futures_util::stream::once(async move { Ok::<_, PayloadError>(body) });
+    let mut parts = Multipart::new(req.headers(), stream);
+    while let Some(Ok(mut field)) = parts.next().await {
+        let is_token = field.name() == Some(FIELD);
+        let mut value = Vec::new();
+        while let Some(Ok(chunk)) = field.next().await {
+            if is_token {
+                value.extend_from_slice(&chunk);
+            }
+        }
+        if is_token {
+            return String::from_utf8(value).ok();
+        }
+    }
+    None
+}
+
+/// The token the request sent, reading (and putting back) a form or multipart body if needed.
 async fn submitted(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
     if let Some(value) = req.headers().get(HEADER) {
         return Ok(value.to_str().ok().map(str::to_owned));
     }
-    let is_form = req
+    let content_type = req
         .headers()
         .get(CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("application/x-www-form-urlencoded"));
+        .unwrap_or("")
+        .to_owned();
+    if content_type.starts_with("multipart/form-data") {
+        let body = read_body(req, MULTIPART_LIMIT).await?;
+        let token = multipart_token(req, body.clone()).await;
+        req.set_payload(Payload::from(body));
+        return Ok(token);
+    }
+    let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     if !is_form {
         return Ok(None);
     }

@@ -59,6 +59,12 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         )
         .service(web::resource("/projects/new").get(projects::new::form))
         .service(
+            web::resource("/projects/import")
+                .get(projects::import::form)
+                .post(projects::import::upload),
+        )
+        .service(web::resource("/projects/import/template.csv").get(projects::import::template))
+        .service(
             web::resource("/projects/{id}")
                 .get(projects::show::show)
                 .post(projects::edit::update),

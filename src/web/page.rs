@@ -120,6 +120,18 @@ impl PageCtx {
     }
 }
 
+/// Flash messages are stored as `key` or `key|count`, and said in the language of the page
+/// that shows them.
+fn flash_text(i18n: &I18n, content: &str) -> String {
+    match content.split_once('|') {
+        Some((key, n)) => match n.parse::<i64>() {
+            Ok(n) => i18n.count(key, n),
+            Err(_) => i18n.t(key),
+        },
+        None => i18n.t(content),
+    }
+}
+
 impl FromRequest for PageCtx {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
@@ -138,7 +150,7 @@ impl FromRequest for PageCtx {
                             Level::Success => "success",
                             _ => "info",
                         },
-                        text: ctx.i18n.t(m.content()),
+                        text: flash_text(&ctx.i18n, m.content()),
                     })
                     .collect();
             }

@@ -317,3 +317,36 @@ audit-record = Record
 audit-changes = Changes
 audit-none = No events match these filters.
 import-heading = Import from CSV
+import-lead = Load many projects of your region at once from a CSV file (comma- or semicolon-separated, UTF-8). Either every row is imported, or none is: fix the lines listed and upload the file again.
+import-file = CSV file
+import-file-hint = { $count ->
+    [one] At most 5 MB and { $count } row.
+   *[other] At most 5 MB and { $count } rows.
+}
+import-submit = Check and import
+import-columns = Columns
+import-template = Download the template (header row)
+import-meaning = Meaning and allowed values
+import-refused = Nothing was imported
+import-problem-count = { $count ->
+    [one] { $count } problem to fix:
+   *[other] { $count } problems to fix:
+}
+import-line = Line
+import-column = Column
+import-problem = Problem
+import-not-utf8 = The file is not in UTF-8 (it may be Windows-1251). In Excel choose "Save as" → "CSV UTF-8 (comma delimited)".
+import-no-header = The first line must name the columns.
+import-missing-columns = These columns are missing from the first line: { $columns }.
+import-bad-line = This line cannot be read as CSV (check the quotes).
+import-too-many-rows = The file has more than { $max } rows; split it into smaller files.
+import-wrong-field-count = This line has { $found } values, but the header names { $expected } columns.
+import-empty = The file has no rows under the header.
+import-code-repeated = This code is already used on line { $line } of the file.
+import-no-file = Choose a CSV file to upload.
+import-too-large = The file is larger than { $max_mb } MB; split it into smaller files.
+import-code-taken-meanwhile = Another project with code { $code } was saved while the file was being checked. Nothing was imported; upload the file again.
+flash-import-done = { $count ->
+    [one] { $count } project imported as a draft.
+   *[other] { $count } projects imported as drafts.
+}

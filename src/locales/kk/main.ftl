@@ -317,3 +317,36 @@ audit-record = Жазба
 audit-changes = Өзгерістер
 audit-none = Сүзгілерге сәйкес оқиғалар жоқ.
 import-heading = CSV-дан импорттау
+import-lead = Өңіріңіздің көп жобасын CSV файлынан бірден жүктеңіз (бөлгіш — үтір немесе нүктелі үтір, UTF-8 кодтауы). Не барлық жолдар, не бірде-бірі импортталмайды: көрсетілген жолдарды түзетіп, файлды қайта жүктеңіз.
+import-file = CSV файлы
+import-file-hint = { $count ->
+    [one] 5 МБ және { $count } жолдан аспауы керек.
+   *[other] 5 МБ және { $count } жолдан аспауы керек.
+}
+import-submit = Тексеру және импорттау
+import-columns = Бағандар
+import-template = Үлгіні жүктеп алу (тақырып жолы)
+import-meaning = Мағынасы және рұқсат етілген мәндер
+import-refused = Ештеңе импортталмады
+import-problem-count = { $count ->
+    [one] Түзетілетін { $count } қате:
+   *[other] Түзетілетін { $count } қате:
+}
+import-line = Жол
+import-column = Баған
+import-problem = Қате
+import-not-utf8 = Файл UTF-8 кодтауында емес (Windows-1251 болуы мүмкін). Excel-де «Басқаша сақтау» → «CSV UTF-8 (үтірмен бөлінген)» таңдаңыз.
+import-no-header = Бірінші жолда бағандардың атаулары болуы керек.
+import-missing-columns = Бірінші жолда мына бағандар жоқ: { $columns }.
+import-bad-line = Бұл жолды CSV ретінде оқу мүмкін емес (тырнақшаларды тексеріңіз).
+import-too-many-rows = Файлда { $max } жолдан көп; оны бөліктерге бөліңіз.
+import-wrong-field-count = Бұл жолда { $found } мән бар, ал тақырыпта { $expected } баған.
+import-empty = Файлда тақырыптан кейін жолдар жоқ.
+import-code-repeated = Бұл код файлдың { $line }-жолында қолданылған.
+import-no-file = Жүктеу үшін CSV файлын таңдаңыз.
+import-too-large = Файл { $max_mb } МБ-тан үлкен; оны бөліктерге бөліңіз.
+import-code-taken-meanwhile = Файл тексеріліп жатқанда { $code } коды бар басқа жоба сақталды. Ештеңе импортталмады; файлды қайта жүктеңіз.
+flash-import-done = { $count ->
+    [one] { $count } жоба жоба нұсқасы ретінде импортталды.
+   *[other] { $count } жоба жоба нұсқалары ретінде импортталды.
+}

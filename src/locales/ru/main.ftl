@@ -325,3 +325,38 @@ audit-record = Запись
 audit-changes = Изменения
 audit-none = Нет событий, соответствующих фильтрам.
 import-heading = Импорт из CSV
+import-lead = Загрузите сразу много проектов своего региона из CSV-файла (разделитель — запятая или точка с запятой, кодировка UTF-8). Импортируются либо все строки, либо ни одной: исправьте перечисленные строки и загрузите файл снова.
+import-file = CSV-файл
+import-file-hint = { $count ->
+    [one] Не более 5 МБ и { $count } строки.
+   *[other] Не более 5 МБ и { $count } строк.
+}
+import-submit = Проверить и импортировать
+import-columns = Столбцы
+import-template = Скачать шаблон (строка заголовков)
+import-meaning = Значение и допустимые значения
+import-refused = Ничего не импортировано
+import-problem-count = { $count ->
+    [one] { $count } ошибка для исправления:
+    [few] { $count } ошибки для исправления:
+   *[many] { $count } ошибок для исправления:
+}
+import-line = Строка
+import-column = Столбец
+import-problem = Ошибка
+import-not-utf8 = Файл не в кодировке UTF-8 (возможно, Windows-1251). В Excel выберите «Сохранить как» → «CSV UTF-8 (разделитель — запятая)».
+import-no-header = В первой строке должны быть названия столбцов.
+import-missing-columns = В первой строке нет столбцов: { $columns }.
+import-bad-line = Строку не удаётся прочитать как CSV (проверьте кавычки).
+import-too-many-rows = В файле больше { $max } строк; разделите его на части.
+import-wrong-field-count = В строке { $found } значений, а в заголовке { $expected } столбцов.
+import-empty = В файле нет строк под заголовком.
+import-code-repeated = Этот код уже использован в строке { $line } файла.
+import-no-file = Выберите CSV-файл для загрузки.
+import-too-large = Файл больше { $max_mb } МБ; разделите его на части.
+import-code-taken-meanwhile = Пока файл проверялся, был сохранён другой проект с кодом { $code }. Ничего не импортировано; загрузите файл снова.
+flash-import-done = { $count ->
+    [one] Импортирован { $count } проект как черновик.
+    [few] Импортировано { $count } проекта как черновики.
+   *[many] Импортировано { $count } проектов как черновики.
+}

@@ -3,6 +3,7 @@
 pub mod edit;
 pub mod form;
 pub mod history;
+pub mod import;
 pub mod list;
 pub mod new;
 pub mod show;

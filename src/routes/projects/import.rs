@@ -1,0 +1,302 @@
+//! `/projects/import`: an officer loads many projects of their region from a CSV file. All or
+//! nothing: every bad row is reported with its line number, and nothing is written unless
+//! every row is good.
+
+use std::collections::HashMap;
+
+use actix_multipart::form::MultipartForm;
+use actix_multipart::form::bytes::Bytes as UploadBytes;
+use actix_multipart::form::text::Text;
+use actix_web::{HttpResponse, web};
+use actix_web_flash_messages::FlashMessage;
+use askama::Template;
+
+use super::officer_region;
+use crate::auth::CurrentUser;
+use crate::db::audit::{self, Event};
+use crate::db::projects::{self, ProjectWriteError};
+use crate::db::schema::projects as projects_table;
+use crate::db::{Db, write_transaction};
+use crate::domain::csv_rows::{LineProblem, read_rows};
+use crate::domain::message::Message;
+use crate::domain::project::{self, ProjectFields, ProjectInput};
+use crate::error::AppError;
+use crate::web::page::PageCtx;
+use crate::web::{render, see_other};
+
+pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
+pub const MAX_ROWS: usize = 10_000;
+
+/// The template's columns, in order; the region is the officer's and is not a column.
+pub const COLUMNS: [&str; 15] = [
+    "code",
+    "title",
+    "district",
+    "settlement",
+    "latitude",
+    "longitude",
+    "direction",
+    "work_type",
+    "funding_source",
+    "budget_tenge",
+    "planned_jobs",
+    "planned_center_hires",
+    "planned_permanent_jobs",
+    "planned_start",
+    "planned_end",
+];
+
+#[derive(MultipartForm)]
+pub struct Upload {
+    #[multipart(limit = "32MiB")]
+    file: UploadBytes,
+    #[allow(dead_code)]
+    csrf_token: Option<Text<String>>,
+}
+
+/// A problem as shown: line, column label and message, already translated.
+pub struct ShownProblem {
+    pub line: u64,
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Template)]
+#[template(path = "projects/import.html")]
+pub struct ImportPage {
+    pub ctx: PageCtx,
+    pub problems: Vec<ShownProblem>,
+    pub file_name: String,
+    pub columns: &'static [&'static str],
+    pub max_rows: usize,
+}
+
+impl ImportPage {
+    fn new(ctx: PageCtx) -> Self {
+        Self {
+            ctx,
+            problems: Vec::new(),
+            file_name: String::new(),
+            columns: &COLUMNS,
+            max_rows: MAX_ROWS,
+        }
+    }
+
+    fn with_problems(mut self, problems: &[LineProblem]) -> Self {
+        self.problems = problems
+            .iter()
+            .map(|p| ShownProblem {
+                line: p.line,
+                column: p
+                    .column
+                    .map(|c| self.ctx.t(column_label(c)))
+                    .unwrap_or_default(),
+                message: self.ctx.message(&p.message),
+            })
+            .collect();
+        self
+    }
+}
+
+/// The form label of a column, so the report speaks the officer's language.
+pub fn column_label(column: &str) -> &'static str {
+    match column {
+        "code" => "project-code",
+        "title" => "project-title",
+        "district" => "project-district",
+        "settlement" => "project-settlement",
+        "latitude" => "project-latitude",
+        "longitude" => "project-longitude",
+        "direction" => "project-direction",
+        "work_type" => "project-work-type",
+        "funding_source" => "project-funding",
+        "budget_tenge" => "project-budget",
+        "planned_jobs" => "project-planned-jobs",
+        "planned_center_hires" => "project-planned-center",
+        "planned_permanent_jobs" => "project-planned-permanent",
+        "planned_start" => "project-planned-start",
+        _ => "project-planned-end",
+    }
+}
+
+pub async fn form(ctx: PageCtx, user: CurrentUser) -> Result<HttpResponse, AppError> {
+    officer_region(&user)?;
+    render(&ImportPage::new(ctx))
+}
+
+/// The template: the header row, UTF-8 with a byte-order mark so Excel opens it correctly.
+pub async fn template(user: CurrentUser) -> Result<HttpResponse, AppError> {
+    officer_region(&user)?;
+    let body = format!("\u{feff}{}\r\n", COLUMNS.join(","));
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"jobmap-projects-template.csv\"",
+        ))
+        .body(body))
+}
+
+/// Checks every row; the rows as projects, or every problem with its line.
+fn check_rows(bytes: &[u8], taken: &[String]) -> Result<Vec<ProjectInput>, Vec<LineProblem>> {
+    let rows: Vec<(u64, ProjectFields)> = read_rows(bytes, &COLUMNS, MAX_ROWS)?;
+    let mut problems = Vec::new();
+    let mut inputs = Vec::new();
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    for (line, fields) in rows {
+        match project::check(&fields) {
+            Ok(input) => {
+                if taken.contains(&input.code) {
+                    problems.push(LineProblem {
+                        line,
+                        column: Some("code"),
+                        message: Message::new("project-code-taken"),
+                    });
+                } else if let Some(first) = seen.insert(input.code.clone(), line) {
+                    problems.push(LineProblem {
+                        line,
+                        column: Some("code"),
+                        message: Message::new("import-code-repeated").int("line", first as i64),
+                    });
+                }
+                inputs.push(input);
+            }
+            Err(field_problems) => {
+                problems.extend(field_problems.into_iter().map(|p| LineProblem {
+                    line,
+                    column: Some(p.field),
+                    message: p.message,
+                }))
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok(inputs)
+    } else {
+        Err(problems)
+    }
+}
+
+pub async fn upload(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    form: Result<MultipartForm<Upload>, actix_web::Error>,
+) -> Result<HttpResponse, AppError> {
+    let region = officer_region(&user)?;
+    let page = ImportPage::new(ctx);
+    let Ok(MultipartForm(upload)) = form else {
+        return render(&page.with_problems(&[LineProblem::file(Message::new("import-no-file"))]));
+    };
+    let file_name = upload.file.file_name.clone().unwrap_or_default();
+    let bytes = upload.file.data;
+    if bytes.len() > MAX_FILE_BYTES {
+        let message =
+            Message::new("import-too-large").int("max_mb", (MAX_FILE_BYTES / 1024 / 1024) as i64);
+        return render(&page.with_problems(&[LineProblem::file(message)]));
+    }
+    let taken: Vec<String> = db
+        .run(|conn| {
+            use diesel::prelude::*;
+            Ok(projects_table::table
+                .select(projects_table::code)
+                .load(conn)?)
+        })
+        .await?;
+    let inputs = match check_rows(&bytes, &taken) {
+        Ok(inputs) => inputs,
+        Err(problems) => {
+            let mut page = page.with_problems(&problems);
+            page.file_name = file_name;
+            return render(&page);
+        }
+    };
+    let actor = user.actor();
+    let count = inputs.len();
+    let saved = db
+        .run(move |conn| {
+            Ok(write_transaction(conn, |conn| {
+                for input in &inputs {
+                    let row = projects::insert(conn, input, &region, &user.id)?;
+                    audit::record(
+                        conn,
+                        Event {
+                            actor: &actor,
+                            action: "project.import",
+                            entity: "project",
+                            entity_id: &row.id,
+                            before: None,
+                            after: Some(row.audit_view()),
+                            ip: None,
+                        },
+                    )?;
+                }
+                Ok::<_, ProjectWriteError>(())
+            }))
+        })
+        .await?;
+    match saved {
+        Ok(()) => {
+            FlashMessage::success(format!("flash-import-done|{count}")).send();
+            Ok(see_other("/projects?status=draft&sort=updated&dir=desc"))
+        }
+        // Another import took a code between the check and the write: nothing was written.
+        Err(ProjectWriteError::CodeTaken(code)) => {
+            render(&page.with_problems(&[LineProblem::file(
+                Message::new("import-code-taken-meanwhile").text("code", code),
+            )]))
+        }
+        Err(ProjectWriteError::Stale(_)) => {
+            Err(AppError::Internal(anyhow::anyhow!("stale on import")))
+        }
+        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "code,title,district,settlement,latitude,longitude,direction,work_type,funding_source,budget_tenge,planned_jobs,planned_center_hires,planned_permanent_jobs,planned_start,planned_end";
+
+    fn row(code: &str, jobs: &str, center: &str) -> String {
+        format!(
+            "{code},School,,,,,social_cultural,capital_repair,local_budget,1000000,{jobs},{center},0,2020-05-01,2020-10-01"
+        )
+    }
+
+    #[test]
+    fn good_rows_become_projects() {
+        let csv = format!(
+            "{HEADER}\n{}\n{}\n",
+            row("A-1", "10", "5"),
+            row("A-2", "3", "2")
+        );
+        let inputs = check_rows(csv.as_bytes(), &[]).unwrap();
+        assert_eq!(inputs.len(), 2);
+    }
+
+    #[test]
+    fn every_bad_row_is_reported_with_its_line() {
+        let csv = format!(
+            "{HEADER}\n{}\n{}\n{}\n{}\n",
+            row("A-1", "10", "4"),
+            row("A-2", "10", "5"),
+            row("A-2", "10", "5"),
+            row("OLD-1", "x", "5")
+        );
+        let problems = check_rows(csv.as_bytes(), &["OLD-1".into()]).unwrap_err();
+        let found: Vec<(u64, Option<&str>, &str)> = problems
+            .iter()
+            .map(|p| (p.line, p.column, p.message.key))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (2, Some("planned_center_hires"), "project-center-below-half"),
+                (4, Some("code"), "import-code-repeated"),
+                (5, Some("planned_jobs"), "field-whole-number"),
+            ]
+        );
+    }
+}
