@@ -128,6 +128,12 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
                 web::QueryConfig::default()
                     .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
             )
+            // Uploads are read into memory up to the CSRF guard's limit; handlers check their own.
+            .app_data(
+                actix_multipart::form::MultipartFormConfig::default()
+                    .total_limit(crate::auth::csrf::MULTIPART_LIMIT)
+                    .memory_limit(crate::auth::csrf::MULTIPART_LIMIT),
+            )
             // A path segment that does not parse (a malformed id) names no record.
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .configure(|cfg| routes::configure(cfg, &login_limits))

@@ -2,7 +2,7 @@
 //! Anonymous visitors are sent to sign in; signed-in users without the role get 403; records
 //! outside a user's scope answer 404 (see the scope tests of each resource).
 
-use crate::builders::UserBuilder;
+use crate::builders::{ProjectBuilder, UserBuilder};
 use crate::helpers::{Browser, TestApp, spawn_app};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -19,14 +19,17 @@ enum Expect {
     /// 200 for a page, 303 for a form that did its work.
     Allowed,
     Forbidden,
+    /// Outside the user's scope: the record does not exist for them.
+    NotFound,
     SignIn,
 }
 
-use Expect::{Allowed, Forbidden, SignIn};
+use Expect::{Allowed, Forbidden, NotFound, SignIn};
 
 struct Route {
     method: &'static str,
-    /// `{user}` is replaced by the id of an existing user other than the caller.
+    /// `{user}`: an existing user other than the caller; `{project}`: a project of region 27
+    /// (the akimat caller's); `{other_project}`: a project of region 43.
     path: &'static str,
     fields: &'static [(&'static str, &'static str)],
     /// Admin, Commission, Akimat, Contractor; anonymous always signs in.
@@ -86,6 +89,89 @@ const ROUTES: &[Route] = &[
         fields: &[],
         expect: [Allowed, Forbidden, Forbidden, Forbidden],
     },
+    Route {
+        method: "GET",
+        path: "/projects",
+        fields: &[],
+        expect: [Allowed; 4],
+    },
+    Route {
+        method: "GET",
+        path: "/projects/new",
+        fields: &[],
+        expect: [Forbidden, Forbidden, Allowed, Forbidden],
+    },
+    Route {
+        method: "GET",
+        path: "/projects/import",
+        fields: &[],
+        expect: [Forbidden, Forbidden, Allowed, Forbidden],
+    },
+    Route {
+        method: "GET",
+        path: "/projects/import/template.csv",
+        fields: &[],
+        expect: [Forbidden, Forbidden, Allowed, Forbidden],
+    },
+    Route {
+        method: "POST",
+        path: "/projects",
+        fields: &[
+            ("code", "ACCESS-{who}"),
+            ("title", "Школа"),
+            ("direction", "social_cultural"),
+            ("work_type", "capital_repair"),
+            ("funding_source", "local_budget"),
+            ("budget_tenge", "1000"),
+            ("planned_jobs", "2"),
+            ("planned_center_hires", "1"),
+            ("planned_start", "2020-05-01"),
+            ("planned_end", "2020-06-01"),
+        ],
+        expect: [Forbidden, Forbidden, Allowed, Forbidden],
+    },
+    Route {
+        method: "GET",
+        path: "/projects/{project}",
+        fields: &[],
+        expect: [Allowed, Allowed, Allowed, NotFound],
+    },
+    Route {
+        method: "GET",
+        path: "/projects/{project}/history",
+        fields: &[],
+        expect: [Allowed, Allowed, Allowed, NotFound],
+    },
+    Route {
+        method: "GET",
+        path: "/projects/{other_project}",
+        fields: &[],
+        expect: [Allowed, Allowed, NotFound, NotFound],
+    },
+    Route {
+        method: "GET",
+        path: "/review",
+        fields: &[],
+        expect: [Forbidden, Allowed, Forbidden, Forbidden],
+    },
+    Route {
+        method: "GET",
+        path: "/plans",
+        fields: &[],
+        expect: [Forbidden, Allowed, Allowed, Forbidden],
+    },
+    Route {
+        method: "POST",
+        path: "/plans",
+        fields: &[("year", "2020"), ("jobs_1", "2"), ("center_1", "1")],
+        expect: [Forbidden, Forbidden, Allowed, Forbidden],
+    },
+    Route {
+        method: "GET",
+        path: "/audit",
+        fields: &[],
+        expect: [Allowed, Allowed, Forbidden, Forbidden],
+    },
 ];
 
 async fn browser_for(app: &TestApp, who: Who) -> Browser {
@@ -104,6 +190,8 @@ async fn browser_for(app: &TestApp, who: Who) -> Browser {
 async fn each_role_reaches_exactly_its_pages() {
     let app = spawn_app().await;
     let target = UserBuilder::akimat("43").create(&app);
+    let project = ProjectBuilder::in_region("27").create(&app);
+    let other_project = ProjectBuilder::in_region("43").create(&app);
     let everyone = [
         Who::Anonymous,
         Who::Admin,
@@ -115,7 +203,11 @@ async fn each_role_reaches_exactly_its_pages() {
     for who in everyone {
         let browser = browser_for(&app, who).await;
         for route in ROUTES {
-            let path = route.path.replace("{user}", &target.id);
+            let path = route
+                .path
+                .replace("{user}", &target.id)
+                .replace("{other_project}", &other_project.id)
+                .replace("{project}", &project.id);
             let expected = match who {
                 Who::Anonymous if route.path == "/" => Allowed,
                 Who::Anonymous => SignIn,
@@ -139,6 +231,7 @@ async fn each_role_reaches_exactly_its_pages() {
             let ok = match expected {
                 Allowed => page.status == 200 || page.status == 303 && route.method == "POST",
                 Forbidden => page.status == 403,
+                NotFound => page.status == 404,
                 SignIn => {
                     page.status == 303
                         && page

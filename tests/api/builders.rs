@@ -118,3 +118,132 @@ impl UserBuilder {
         }
     }
 }
+
+/// A project the test arranged, and what it needs to refer to it.
+#[derive(Debug, Clone)]
+pub struct TestProject {
+    pub id: String,
+    pub code: String,
+}
+
+/// A valid project, stored directly (bypassing the web forms) in any status.
+pub struct ProjectBuilder {
+    region: String,
+    fields: jobmap::domain::project::ProjectFields,
+    status: jobmap::domain::workflow::ProjectStatus,
+}
+
+impl ProjectBuilder {
+    pub fn in_region(region: &str) -> Self {
+        let n = SEQUENCE.fetch_add(1, Ordering::Relaxed);
+        Self {
+            region: region.into(),
+            fields: valid_project_fields(&format!("P-{region}-{n}")),
+            status: jobmap::domain::workflow::ProjectStatus::Draft,
+        }
+    }
+
+    pub fn code(mut self, code: &str) -> Self {
+        self.fields.code = code.into();
+        self
+    }
+
+    pub fn title(mut self, title: &str) -> Self {
+        self.fields.title = title.into();
+        self
+    }
+
+    pub fn jobs(mut self, planned: i64, via_centers: i64) -> Self {
+        self.fields.planned_jobs = planned.to_string();
+        self.fields.planned_center_hires = via_centers.to_string();
+        self
+    }
+
+    pub fn budget(mut self, tenge: i64) -> Self {
+        self.fields.budget_tenge = tenge.to_string();
+        self
+    }
+
+    pub fn direction(mut self, code: &str) -> Self {
+        self.fields.direction = code.into();
+        self
+    }
+
+    pub fn period(mut self, start: &str, end: &str) -> Self {
+        self.fields.planned_start = start.into();
+        self.fields.planned_end = end.into();
+        self
+    }
+
+    pub fn status(mut self, status: jobmap::domain::workflow::ProjectStatus) -> Self {
+        self.status = status;
+        self
+    }
+
+    pub fn create(self, app: &TestApp) -> TestProject {
+        use diesel::prelude::*;
+        use jobmap::db::schema::{projects, users};
+        let input = jobmap::domain::project::check(&self.fields).expect("valid test project");
+        let mut conn = app.db.conn().expect("connection");
+        let admin: String = users::table
+            .filter(users::login.eq("admin"))
+            .select(users::id)
+            .first(&mut conn)
+            .expect("the first admin");
+        let row = jobmap::db::projects::insert(&mut conn, &input, &self.region, &admin)
+            .expect("test project stored");
+        diesel::update(projects::table.find(&row.id))
+            .set(projects::status.eq(self.status.code()))
+            .execute(&mut conn)
+            .expect("status set");
+        TestProject {
+            id: row.id,
+            code: row.code,
+        }
+    }
+}
+
+/// Form fields of a valid project; tests change what they are about.
+pub fn valid_project_fields(code: &str) -> jobmap::domain::project::ProjectFields {
+    jobmap::domain::project::ProjectFields {
+        code: code.into(),
+        title: "Капитальный ремонт школы".into(),
+        district: "Теректинский район".into(),
+        settlement: "Фёдоровка".into(),
+        latitude: "51.2333".into(),
+        longitude: "51.3667".into(),
+        direction: "social_cultural".into(),
+        work_type: "capital_repair".into(),
+        funding_source: "republican_budget".into(),
+        budget_tenge: "250000000".into(),
+        planned_jobs: "40".into(),
+        planned_center_hires: "20".into(),
+        planned_permanent_jobs: "2".into(),
+        planned_start: "2020-05-01".into(),
+        planned_end: "2020-11-30".into(),
+    }
+}
+
+/// The fields as a browser would post them.
+pub fn as_form(fields: &jobmap::domain::project::ProjectFields) -> Vec<(&'static str, String)> {
+    vec![
+        ("code", fields.code.clone()),
+        ("title", fields.title.clone()),
+        ("district", fields.district.clone()),
+        ("settlement", fields.settlement.clone()),
+        ("latitude", fields.latitude.clone()),
+        ("longitude", fields.longitude.clone()),
+        ("direction", fields.direction.clone()),
+        ("work_type", fields.work_type.clone()),
+        ("funding_source", fields.funding_source.clone()),
+        ("budget_tenge", fields.budget_tenge.clone()),
+        ("planned_jobs", fields.planned_jobs.clone()),
+        ("planned_center_hires", fields.planned_center_hires.clone()),
+        (
+            "planned_permanent_jobs",
+            fields.planned_permanent_jobs.clone(),
+        ),
+        ("planned_start", fields.planned_start.clone()),
+        ("planned_end", fields.planned_end.clone()),
+    ]
+}

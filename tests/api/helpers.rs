@@ -298,6 +298,12 @@ impl Browser {
         Self::page(request.send().await.expect("POST request")).await
     }
 
+    /// `post_form` with owned values, as builders produce them.
+    pub async fn post_owned(&self, path: &str, fields: &[(&str, String)]) -> Page {
+        let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.post_form(path, &borrowed).await
+    }
+
     pub async fn login(&self, login: &str, password: &str) -> Page {
         self.post_form("/login", &[("login", login), ("password", password)])
             .await

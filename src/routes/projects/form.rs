@@ -62,7 +62,8 @@ impl ProjectFormPage {
     }
 }
 
-/// The fields whose value in `current` differs from the snapshot the user's form was based on.
+/// The fields whose value in `current` differs from the snapshot the user's form was based on;
+/// every field with its current value when that snapshot is not in the audit trail.
 pub fn changed_since(base: Option<&serde_json::Value>, current: &ProjectRow) -> Vec<ChangedField> {
     const FIELDS: [(&str, &str); 15] = [
         ("code", "project-code"),
@@ -85,7 +86,6 @@ pub fn changed_since(base: Option<&serde_json::Value>, current: &ProjectRow) -> 
     FIELDS
         .iter()
         .filter(|(key, _)| base.is_none_or(|b| b.get(key) != now.get(key)))
-        .filter(|_| base.is_some())
         .map(|(key, label)| ChangedField {
             label_key: label,
             now: match now.get(key) {

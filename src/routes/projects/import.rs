@@ -185,8 +185,21 @@ pub async fn upload(
 ) -> Result<HttpResponse, AppError> {
     let region = officer_region(&user)?;
     let page = ImportPage::new(ctx);
-    let Ok(MultipartForm(upload)) = form else {
-        return render(&page.with_problems(&[LineProblem::file(Message::new("import-no-file"))]));
+    let too_large =
+        Message::new("import-too-large").int("max_mb", (MAX_FILE_BYTES / 1024 / 1024) as i64);
+    let upload = match form {
+        Ok(MultipartForm(upload)) => upload,
+        Err(e)
+            if e.as_response_error().status_code()
+                == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE =>
+        {
+            return render(&page.with_problems(&[LineProblem::file(too_large)]));
+        }
+        Err(_) => {
+            return render(
+                &page.with_problems(&[LineProblem::file(Message::new("import-no-file"))]),
+            );
+        }
     };
     let file_name = upload.file.file_name.clone().unwrap_or_default();
     let bytes = upload.file.data;
