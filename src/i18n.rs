@@ -93,6 +93,11 @@ impl I18n {
             .unwrap_or_else(|| key.to_owned())
     }
 
+    /// The message `key`, if this language has it.
+    pub fn try_t(&self, key: &str) -> Option<String> {
+        LOCALES.try_lookup(&langid(self.lang), key)
+    }
+
     /// The message `key` with arguments; integers are grouped and pick the plural form.
     pub fn t_with(&self, key: &str, args: &[(&str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args

@@ -81,6 +81,33 @@ pub const MAX_TITLE: usize = 300;
 pub const MAX_JOBS: i64 = 1_000_000;
 pub const MAX_BUDGET_TENGE: i64 = 10_000_000_000_000;
 
+/// The translation key of a field's label, for messages that name the field.
+pub fn field_label_key(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "code" => "project-code",
+        "title" => "project-title",
+        "district" => "project-district",
+        "settlement" => "project-settlement",
+        "latitude" | "latitude_e6" => "project-latitude",
+        "longitude" | "longitude_e6" => "project-longitude",
+        "direction" => "project-direction",
+        "work_type" => "project-work-type",
+        "funding_source" => "project-funding",
+        "budget_tenge" => "project-budget",
+        "planned_jobs" => "project-planned-jobs",
+        "planned_center_hires" => "project-planned-center",
+        "planned_permanent_jobs" => "project-planned-permanent",
+        "planned_start" => "project-planned-start",
+        "planned_end" => "project-planned-end",
+        "status" => "project-status",
+        "region_code" => "col-region",
+        "decision_number" => "decision-number",
+        "decision_date" => "decision-date",
+        "approved_limit_tenge" => "decision-limit",
+        _ => return None,
+    })
+}
+
 /// Rule 7: at least half of the planned jobs go to employment-center referrals.
 pub fn min_center_hires(planned_jobs: i64) -> i64 {
     (planned_jobs + 1) / 2

@@ -202,7 +202,20 @@ pub async fn save(
     }
     if !problems.is_empty() {
         let mut page = page(ctx, &db, region, year, true).await?;
-        page.errors = FormErrors::from_problems(&page.ctx.i18n, &problems);
+        let i18n = page.ctx.i18n;
+        page.errors = FormErrors::from_problems(&i18n, &problems).with_labels(|field| {
+            let (kind, month) = field.split_once('_')?;
+            let what = if kind == "jobs" {
+                "project-planned-jobs"
+            } else {
+                "project-planned-center"
+            };
+            Some(format!(
+                "{} — {}",
+                i18n.t(&format!("month-{month}")),
+                i18n.t(what)
+            ))
+        });
         page.months = typed;
         return render(&page);
     }

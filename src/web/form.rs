@@ -7,6 +7,8 @@ use crate::domain::message::FieldProblem;
 pub struct FieldError {
     /// The input's `id`, which the summary links to.
     pub field: &'static str,
+    /// The field's label, so the summary says which field each message is about.
+    pub label: String,
     pub message: String,
 }
 
@@ -30,8 +32,19 @@ impl FormErrors {
     pub fn add(&mut self, field: &'static str, message: impl Into<String>) {
         self.0.push(FieldError {
             field,
+            label: String::new(),
             message: message.into(),
         });
+    }
+
+    /// Names each field in the summary by the (translated) label `label` gives for it.
+    pub fn with_labels(mut self, label: impl Fn(&str) -> Option<String>) -> Self {
+        for e in &mut self.0 {
+            if let Some(text) = label(e.field) {
+                e.label = text;
+            }
+        }
+        self
     }
 
     pub fn is_empty(&self) -> bool {

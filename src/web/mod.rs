@@ -1,5 +1,6 @@
 //! What every page shares: the page context extractor, language resolution, flash messages.
 
+pub mod audit_view;
 pub mod form;
 pub mod language;
 pub mod page;

@@ -115,6 +115,18 @@ impl PageCtx {
         if here { "page" } else { "false" }
     }
 
+    /// An audit event's changes, worded for this page's reader.
+    pub fn audit_changes(
+        &self,
+        row: &crate::db::audit::AuditRow,
+    ) -> Vec<super::audit_view::ShownChange> {
+        super::audit_view::shown_changes(&self.i18n, row)
+    }
+
+    pub fn audit_action(&self, action: &str) -> String {
+        super::audit_view::action_label(&self.i18n, action)
+    }
+
     pub fn languages(&self) -> [Language; 3] {
         Language::ALL
     }

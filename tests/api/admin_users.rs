@@ -143,7 +143,7 @@ async fn the_account_page_shows_its_history_and_an_admin_cannot_lock_themselves_
     let browser = me.browser(&app).await;
     let page = browser.get(&format!("/admin/users/{}", me.id)).await;
     page.assert_status(200)
-        .assert_contains("auth.login")
+        .assert_contains("Signed in")
         .assert_lacks("Deactivate account");
     browser
         .post_form(

@@ -349,7 +349,7 @@ async fn the_history_page_shows_each_change_with_before_and_after() {
     officer
         .get(&format!("/projects/{id}/history"))
         .await
-        .assert_contains("project.update")
-        .assert_contains("<code>budget_tenge</code>: 250000000 → <strong>300000000</strong>")
+        .assert_contains("Project edited")
+        .assert_contains("Budget, ₸: 250,000,000 → <strong>300,000,000</strong>")
         .assert_contains("officer.wko");
 }

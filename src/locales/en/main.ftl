@@ -350,3 +350,20 @@ flash-import-done = { $count ->
     [one] { $count } project imported as a draft.
    *[other] { $count } projects imported as drafts.
 }
+user-locked-until = Locked until
+audit-action-user-bootstrap = First administrator created
+audit-action-user-create = Account created
+audit-action-user-activate = Account activated
+audit-action-user-deactivate = Account deactivated
+audit-action-user-password_reset = Password reset by an administrator
+audit-action-user-password_change = Password changed
+audit-action-auth-login = Signed in
+audit-action-auth-login_failed = Failed sign-in
+audit-action-auth-lockout = Account locked after failed sign-ins
+audit-action-auth-logout = Signed out
+audit-action-project-create = Project created
+audit-action-project-update = Project edited
+audit-action-project-status = Status changed
+audit-action-project-import = Project imported from CSV
+audit-action-plan-update = Monthly plan changed
+decision-date-required = Enter the date of the commission's decision.

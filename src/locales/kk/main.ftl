@@ -11,7 +11,7 @@ footer-about = Көрсеткіштер Жол картасының анықта
 footer-health = Қызмет күйі
 flash-info = Ақпарат
 flash-success = Дайын
-flash-error = Қате бар
+flash-error = Түзету қажет
 
 projects-count = { $count ->
     [one] { $count } жоба
@@ -350,3 +350,20 @@ flash-import-done = { $count ->
     [one] { $count } жоба жоба нұсқасы ретінде импортталды.
    *[other] { $count } жоба жоба нұсқалары ретінде импортталды.
 }
+user-locked-until = Бұғатталған мерзімі
+audit-action-user-bootstrap = Алғашқы әкімші құрылды
+audit-action-user-create = Есептік жазба құрылды
+audit-action-user-activate = Есептік жазба қосылды
+audit-action-user-deactivate = Есептік жазба өшірілді
+audit-action-user-password_reset = Құпиясөзді әкімші қалпына келтірді
+audit-action-user-password_change = Құпиясөз өзгертілді
+audit-action-auth-login = Кіру
+audit-action-auth-login_failed = Сәтсіз кіру
+audit-action-auth-lockout = Сәтсіз кірулерден кейін бұғаттау
+audit-action-auth-logout = Шығу
+audit-action-project-create = Жоба құрылды
+audit-action-project-update = Жоба өзгертілді
+audit-action-project-status = Мәртебесі өзгертілді
+audit-action-project-import = Жоба CSV-дан импортталды
+audit-action-plan-update = Айлық жоспар өзгертілді
+decision-date-required = Комиссия шешімінің күнін көрсетіңіз.

@@ -11,7 +11,7 @@ footer-about = Показатели считаются по определени
 footer-health = Состояние сервиса
 flash-info = Информация
 flash-success = Готово
-flash-error = Есть ошибка
+flash-error = Нужно исправить
 
 projects-count = { $count ->
     [one] { $count } проект
@@ -360,3 +360,20 @@ flash-import-done = { $count ->
     [few] Импортировано { $count } проекта как черновики.
    *[many] Импортировано { $count } проектов как черновики.
 }
+user-locked-until = Заблокирована до
+audit-action-user-bootstrap = Создан первый администратор
+audit-action-user-create = Учётная запись создана
+audit-action-user-activate = Учётная запись включена
+audit-action-user-deactivate = Учётная запись отключена
+audit-action-user-password_reset = Пароль сброшен администратором
+audit-action-user-password_change = Пароль изменён
+audit-action-auth-login = Вход
+audit-action-auth-login_failed = Неудачный вход
+audit-action-auth-lockout = Блокировка после неудачных входов
+audit-action-auth-logout = Выход
+audit-action-project-create = Проект создан
+audit-action-project-update = Проект изменён
+audit-action-project-status = Статус изменён
+audit-action-project-import = Проект импортирован из CSV
+audit-action-plan-update = Помесячный план изменён
+decision-date-required = Укажите дату решения комиссии.

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use super::require_admin;
 use crate::auth::CurrentUser;
 use crate::db::audit;
-use crate::db::regions::{self, RegionName};
+use crate::db::regions::{self, RegionName, RegionNames};
 use crate::db::users::{self, CreateUserError, NewUser, UserRow};
 use crate::db::{Db, write_transaction};
 use crate::domain::language::Language;
@@ -23,6 +23,13 @@ use crate::web::page::PageCtx;
 pub struct UsersPage {
     pub ctx: PageCtx,
     pub users: Vec<UserRow>,
+    pub names: RegionNames,
+}
+
+impl UsersPage {
+    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.names.name(code, self.ctx.lang())
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -77,8 +84,10 @@ pub async fn list(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     require_admin(&user)?;
-    let users = db.run(|conn| Ok(users::list(conn)?)).await?;
-    render(&UsersPage { ctx, users })
+    let (users, names) = db
+        .run(|conn| Ok((users::list(conn)?, RegionNames::load(conn)?)))
+        .await?;
+    render(&UsersPage { ctx, users, names })
 }
 
 async fn new_page(

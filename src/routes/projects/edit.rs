@@ -74,7 +74,9 @@ pub async fn update(
         Ok(input) => input,
         Err(problems) => {
             let mut page = page(ctx, &db, &row).await?;
-            page.errors = FormErrors::from_problems(&page.ctx.i18n, &problems);
+            let i18n = page.ctx.i18n;
+            page.errors = FormErrors::from_problems(&i18n, &problems)
+                .with_labels(|f| project::field_label_key(f).map(|k| i18n.t(k)));
             page.fields = fields;
             page.version = Some(base_version);
             return render(&page);

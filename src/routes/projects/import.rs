@@ -100,23 +100,7 @@ impl ImportPage {
 
 /// The form label of a column, so the report speaks the officer's language.
 pub fn column_label(column: &str) -> &'static str {
-    match column {
-        "code" => "project-code",
-        "title" => "project-title",
-        "district" => "project-district",
-        "settlement" => "project-settlement",
-        "latitude" => "project-latitude",
-        "longitude" => "project-longitude",
-        "direction" => "project-direction",
-        "work_type" => "project-work-type",
-        "funding_source" => "project-funding",
-        "budget_tenge" => "project-budget",
-        "planned_jobs" => "project-planned-jobs",
-        "planned_center_hires" => "project-planned-center",
-        "planned_permanent_jobs" => "project-planned-permanent",
-        "planned_start" => "project-planned-start",
-        _ => "project-planned-end",
-    }
+    project::field_label_key(column).unwrap_or("import-column")
 }
 
 pub async fn form(ctx: PageCtx, user: CurrentUser) -> Result<HttpResponse, AppError> {

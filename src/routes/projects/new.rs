@@ -48,7 +48,9 @@ pub async fn create(
         Ok(input) => input,
         Err(problems) => {
             let mut page = page(ctx, &db, region).await?;
-            page.errors = FormErrors::from_problems(&page.ctx.i18n, &problems);
+            let i18n = page.ctx.i18n;
+            page.errors = FormErrors::from_problems(&i18n, &problems)
+                .with_labels(|f| project::field_label_key(f).map(|k| i18n.t(k)));
             page.fields = fields;
             return render(&page);
         }

@@ -43,6 +43,9 @@ fn check_decision(ctx: &PageCtx, form: &StatusForm, errors: &mut FormErrors) -> 
     let today = chrono::Utc::now().date_naive();
     let date = parse_date(&form.decision_date);
     match date {
+        None if form.decision_date.trim().is_empty() => {
+            errors.add("decision_date", ctx.t("decision-date-required"))
+        }
         None => errors.add("decision_date", ctx.t("field-date")),
         Some(d) if d > today => errors.add("decision_date", ctx.t("decision-date-future")),
         Some(_) => {}
