@@ -102,7 +102,13 @@ impl I18n {
     pub fn t_with(&self, key: &str, args: &[(&str, Arg)]) -> String {
         let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
             .iter()
-            .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.to_fluent()))
+            .map(|(name, value)| {
+                let v = match value {
+                    Arg::Percent(bp) => FluentValue::from(self.percent(*bp)),
+                    other => other.to_fluent(),
+                };
+                (Cow::Owned((*name).to_owned()), v)
+            })
             .collect();
         LOCALES
             .try_lookup_with_args(&langid(self.lang), key, &map)
@@ -119,6 +125,14 @@ impl I18n {
         self.t_with(key, &[("count", Arg::Int(n))])
     }
 
+    /// A share in basis points with one decimal, rounded down: 8750 → "87.5%" / "87,5%".
+    pub fn percent(&self, bp: i64) -> String {
+        let sign = if bp < 0 { "-" } else { "" };
+        let bp = bp.abs();
+        let mark = if self.lang == Language::En { '.' } else { ',' };
+        format!("{sign}{}{mark}{}%", bp / 100, (bp % 100) / 10)
+    }
+
     /// An integer with the language's digit grouping: 8,787 / 8 787.
     pub fn num(&self, n: impl Into<i64>) -> String {
         n.into().to_formatted_string(&locale_for(self.lang.code()))
@@ -130,6 +144,7 @@ impl Arg {
         match self {
             Self::Int(n) => FluentValue::from(*n),
             Self::Text(s) => FluentValue::from(s.clone()),
+            Self::Percent(bp) => FluentValue::from(format!("{}.{}%", bp / 100, (bp % 100) / 10)),
         }
     }
 }

@@ -120,6 +120,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        center_hires -> Integer,
+        direct_hires -> Integer,
     }
 }
 

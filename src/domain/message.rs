@@ -5,6 +5,8 @@
 pub enum Arg {
     Int(i64),
     Text(String),
+    /// A share in basis points, shown as a percentage with one decimal: 8750 → 87.5%.
+    Percent(i64),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,6 +25,11 @@ impl Message {
 
     pub fn int(mut self, name: &'static str, value: i64) -> Self {
         self.args.push((name, Arg::Int(value)));
+        self
+    }
+
+    pub fn percent(mut self, name: &'static str, bp: i64) -> Self {
+        self.args.push((name, Arg::Percent(bp)));
         self
     }
 

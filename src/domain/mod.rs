@@ -1,9 +1,12 @@
 //! The programme's rules as pure types and functions: no actix, no diesel.
 
+pub mod contract;
 pub mod csv_rows;
 pub mod geo;
+pub mod hire;
 pub mod identifier;
 pub mod language;
+pub mod ledger;
 pub mod lockout;
 pub mod message;
 pub mod numbers;
@@ -11,5 +14,6 @@ pub mod password_policy;
 pub mod plan;
 pub mod project;
 pub mod role;
+pub mod share;
 pub mod user;
 pub mod workflow;

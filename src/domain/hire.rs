@@ -1,0 +1,339 @@
+//! A hire as recorded by a contractor (or an akimat officer on their behalf): the worker's IIN
+//! with what it tells, the job, and rules 2, 4, 5 and 6.
+
+use chrono::NaiveDate;
+
+use super::identifier::{IdError, Iin, Sex};
+use super::message::{FieldProblem, Message};
+use super::numbers::{parse_date, parse_int};
+use crate::code_enum;
+
+code_enum! {
+    pub enum JobKind {
+        Temporary => "temporary", "kind-temporary";
+        Permanent => "permanent", "kind-permanent";
+    }
+}
+
+code_enum! {
+    pub enum Channel {
+        EmploymentCenter => "employment_center", "channel-employment_center";
+        Direct => "direct", "channel-direct";
+    }
+}
+
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct HireFields {
+    pub iin: String,
+    pub full_name: String,
+    pub home_settlement: String,
+    pub position: String,
+    pub hire_date: String,
+    pub kind: String,
+    pub channel: String,
+    pub referral_number: String,
+    pub referral_date: String,
+    /// "true" when the worker came from another settlement.
+    pub arrived_from_other_settlement: String,
+    pub monthly_wage_tenge: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct HireInput {
+    pub iin: Iin,
+    pub full_name: String,
+    pub home_settlement: String,
+    pub position: String,
+    pub hire_date: NaiveDate,
+    pub kind: JobKind,
+    pub channel: Channel,
+    pub referral: Option<(String, NaiveDate)>,
+    pub arrived_from_other_settlement: bool,
+    pub monthly_wage_tenge: i64,
+    pub is_youth: bool,
+}
+
+impl HireInput {
+    pub fn sex_code(&self) -> &'static str {
+        match self.iin.sex() {
+            Sex::Male => "m",
+            Sex::Female => "f",
+        }
+    }
+}
+
+/// Youth age bounds in force (the YOUTH_MIN_AGE / YOUTH_MAX_AGE parameters).
+#[derive(Debug, Clone, Copy)]
+pub struct YouthAges {
+    pub min: i32,
+    pub max: i32,
+}
+
+pub fn iin_message(e: IdError) -> Message {
+    match e {
+        IdError::Format => Message::new("iin-format"),
+        IdError::CheckDigit => Message::new("iin-check-digit"),
+        IdError::BirthDate => Message::new("iin-birth-date"),
+    }
+}
+
+pub fn truthy(text: &str) -> bool {
+    matches!(
+        text.trim().to_lowercase().as_str(),
+        "true" | "yes" | "1" | "on" | "да" | "иә"
+    )
+}
+
+/// Checks a hire against its contract's signing date and today (rule 5).
+pub fn check(
+    f: &HireFields,
+    contract_signed: NaiveDate,
+    today: NaiveDate,
+    youth: YouthAges,
+) -> Result<HireInput, Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let mut required = |field: &'static str, text: &str, max: usize| -> String {
+        let t = text.trim();
+        if t.is_empty() {
+            problems.push(FieldProblem::new(field, Message::new("field-required")));
+        } else if t.chars().count() > max {
+            problems.push(FieldProblem::new(
+                field,
+                Message::new("field-too-long").int("max", max as i64),
+            ));
+        }
+        t.to_owned()
+    };
+    let full_name = required("full_name", &f.full_name, 200);
+    let position = required("position", &f.position, 200);
+    let home_settlement = f.home_settlement.trim().to_owned();
+    let iin = Iin::parse(&f.iin)
+        .map_err(|e| problems.push(FieldProblem::new("iin", iin_message(e))))
+        .ok();
+    let hire_date = match parse_date(&f.hire_date) {
+        None => {
+            let key = if f.hire_date.trim().is_empty() {
+                "field-required"
+            } else {
+                "field-date"
+            };
+            problems.push(FieldProblem::new("hire_date", Message::new(key)));
+            None
+        }
+        Some(d) if d > today => {
+            problems.push(FieldProblem::new(
+                "hire_date",
+                Message::new("date-in-future"),
+            ));
+            None
+        }
+        Some(d) if d < contract_signed => {
+            problems.push(FieldProblem::new(
+                "hire_date",
+                Message::new("hire-before-contract").text("signed", contract_signed.to_string()),
+            ));
+            None
+        }
+        Some(d) => Some(d),
+    };
+    let kind = JobKind::from_code(&f.kind);
+    if kind.is_none() {
+        problems.push(FieldProblem::new("kind", Message::new("field-choose")));
+    }
+    let channel = Channel::from_code(&f.channel);
+    if channel.is_none() {
+        problems.push(FieldProblem::new("channel", Message::new("field-choose")));
+    }
+    let referral = if channel == Some(Channel::EmploymentCenter) {
+        let number = f.referral_number.trim().to_owned();
+        if number.is_empty() {
+            problems.push(FieldProblem::new(
+                "referral_number",
+                Message::new("hire-referral-required"),
+            ));
+        }
+        let date = match parse_date(&f.referral_date) {
+            None => {
+                problems.push(FieldProblem::new(
+                    "referral_date",
+                    Message::new("hire-referral-date-required"),
+                ));
+                None
+            }
+            Some(d) if hire_date.is_some_and(|h| d > h) => {
+                problems.push(FieldProblem::new(
+                    "referral_date",
+                    Message::new("hire-referral-after-hire"),
+                ));
+                None
+            }
+            Some(d) => Some(d),
+        };
+        date.filter(|_| !number.is_empty()).map(|d| (number, d))
+    } else {
+        None
+    };
+    let wage =
+        parse_int(&f.monthly_wage_tenge).filter(|n| (0..=super::contract::MAX_TENGE).contains(n));
+    if wage.is_none() {
+        problems.push(FieldProblem::new(
+            "monthly_wage_tenge",
+            Message::new("field-money"),
+        ));
+    }
+    match (iin, hire_date, kind, channel, wage) {
+        (Some(iin), Some(hire_date), Some(kind), Some(channel), Some(wage))
+            if problems.is_empty() =>
+        {
+            let age = iin.age_on(hire_date);
+            Ok(HireInput {
+                is_youth: (youth.min..=youth.max).contains(&age),
+                iin,
+                full_name,
+                home_settlement,
+                position,
+                hire_date,
+                kind,
+                channel,
+                referral,
+                arrived_from_other_settlement: truthy(&f.arrived_from_other_settlement),
+                monthly_wage_tenge: wage,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+/// Rule 2: after this hire, direct hires may not outnumber employment-center hires.
+/// `Err((center, direct))` with the counts as they are now.
+pub fn check_channel_balance(center: i32, direct: i32, channel: Channel) -> Result<(), (i32, i32)> {
+    match channel {
+        Channel::EmploymentCenter => Ok(()),
+        Channel::Direct if direct < center => Ok(()),
+        Channel::Direct => Err((center, direct)),
+    }
+}
+
+/// Rule 6: a lifting payment is due for a hire through an employment center of a worker who
+/// arrived from another settlement.
+pub fn lifting_eligible(channel: Channel, arrived_from_other_settlement: bool) -> bool {
+    channel == Channel::EmploymentCenter && arrived_from_other_settlement
+}
+
+/// Rule 6: twice the minimum wage (MZP) in force on the hire date.
+pub fn lifting_amount(mzp: i64) -> i64 {
+    2 * mzp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    const YOUTH: YouthAges = YouthAges { min: 15, max: 28 };
+
+    pub fn fields() -> HireFields {
+        HireFields {
+            iin: "061211600012".into(),
+            full_name: "Айгерим Серикова".into(),
+            home_settlement: "Фёдоровка".into(),
+            position: "Каменщик".into(),
+            hire_date: "2024-07-01".into(),
+            kind: "temporary".into(),
+            channel: "employment_center".into(),
+            referral_number: "ЦЗ-27/1045".into(),
+            referral_date: "2024-06-25".into(),
+            arrived_from_other_settlement: "true".into(),
+            monthly_wage_tenge: "150 000".into(),
+        }
+    }
+
+    #[test]
+    fn a_complete_hire_derives_sex_and_youth_from_the_iin() {
+        let h = check(&fields(), d("2024-06-01"), d("2024-12-31"), YOUTH).unwrap();
+        assert_eq!(h.sex_code(), "f");
+        assert!(h.is_youth, "17 on the hire date");
+        assert_eq!(h.referral, Some(("ЦЗ-27/1045".into(), d("2024-06-25"))));
+    }
+
+    #[test]
+    fn rule_5_dates() {
+        let problems = check(&fields(), d("2024-07-02"), d("2024-12-31"), YOUTH).unwrap_err();
+        assert_eq!(problems[0].message.key, "hire-before-contract");
+        let problems = check(&fields(), d("2024-06-01"), d("2024-06-30"), YOUTH).unwrap_err();
+        assert_eq!(problems[0].message.key, "date-in-future");
+        let on_signing_day = check(&fields(), d("2024-07-01"), d("2024-07-01"), YOUTH);
+        assert!(on_signing_day.is_ok());
+    }
+
+    #[test]
+    fn an_employment_center_hire_needs_its_referral() {
+        let f = HireFields {
+            referral_number: String::new(),
+            referral_date: String::new(),
+            ..fields()
+        };
+        let fields_wrong: Vec<_> = check(&f, d("2024-06-01"), d("2024-12-31"), YOUTH)
+            .unwrap_err()
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(fields_wrong, ["referral_number", "referral_date"]);
+        let direct = HireFields {
+            channel: "direct".into(),
+            referral_number: String::new(),
+            ..fields()
+        };
+        assert_eq!(
+            check(&direct, d("2024-06-01"), d("2024-12-31"), YOUTH)
+                .unwrap()
+                .referral,
+            None
+        );
+    }
+
+    #[test]
+    fn invalid_iins_are_refused_with_the_reason() {
+        for (iin, key) in [
+            ("06121160001", "iin-format"),
+            ("061211600013", "iin-check-digit"),
+        ] {
+            let f = HireFields {
+                iin: iin.into(),
+                ..fields()
+            };
+            assert_eq!(
+                check(&f, d("2024-06-01"), d("2024-12-31"), YOUTH).unwrap_err()[0]
+                    .message
+                    .key,
+                key
+            );
+        }
+    }
+
+    #[test]
+    fn rule_2_at_exactly_half() {
+        assert_eq!(check_channel_balance(10, 9, Channel::Direct), Ok(()));
+        assert_eq!(
+            check_channel_balance(10, 10, Channel::Direct),
+            Err((10, 10))
+        );
+        assert_eq!(check_channel_balance(0, 0, Channel::Direct), Err((0, 0)));
+        assert_eq!(
+            check_channel_balance(0, 0, Channel::EmploymentCenter),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn rule_6_lifting() {
+        assert!(lifting_eligible(Channel::EmploymentCenter, true));
+        assert!(!lifting_eligible(Channel::Direct, true));
+        assert!(!lifting_eligible(Channel::EmploymentCenter, false));
+        assert_eq!(lifting_amount(42_500), 85_000);
+    }
+}
