@@ -5,6 +5,9 @@
 //! stays on every log line.
 
 pub mod audit;
+pub mod contracts;
+pub mod jobs;
+pub mod lifting;
 pub mod plans;
 pub mod project_list;
 pub mod projects;

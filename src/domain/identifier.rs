@@ -125,6 +125,15 @@ pub fn mask(number: &str) -> String {
     }
 }
 
+/// A name reduced to initials, "Айгерим Серикова" → "А. С.", for people who may not see it.
+pub fn mask_name(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .map(|c| format!("{c}."))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Accepts the separators people type (spaces, hyphens) and nothing else.
 fn normalise(input: &str) -> Result<String, IdError> {
     let s: String = input
@@ -187,6 +196,12 @@ mod tests {
             18
         );
         assert_eq!(iin.masked(), "0612******12");
+    }
+
+    #[test]
+    fn names_mask_to_initials() {
+        assert_eq!(mask_name("Айгерим  Серикова"), "А. С.");
+        assert_eq!(mask_name(""), "");
     }
 
     #[test]

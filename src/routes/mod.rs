@@ -4,9 +4,11 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod audit_log;
+pub mod contracts;
 pub mod error_page;
 pub mod health;
 pub mod home;
+pub mod jobs;
 pub mod language;
 pub mod login;
 pub mod logout;
@@ -72,6 +74,39 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/projects/{id}/edit").get(projects::edit::form))
         .service(web::resource("/projects/{id}/status").post(projects::status::change))
         .service(web::resource("/projects/{id}/history").get(projects::history::show))
+        .service(
+            web::resource("/projects/{id}/contracts/new")
+                .get(contracts::new::form)
+                .post(contracts::new::create),
+        )
+        .service(web::resource("/contracts").get(contracts::list::list))
+        .service(web::resource("/contracts/{id}").get(contracts::show::show))
+        .service(
+            web::resource("/contracts/{id}/procurement")
+                .get(contracts::ledger::show)
+                .post(contracts::ledger::add),
+        )
+        .service(
+            web::resource("/contracts/{id}/jobs")
+                .get(jobs::list::list)
+                .post(jobs::new::create),
+        )
+        .service(web::resource("/contracts/{id}/jobs/new").get(jobs::new::form))
+        .service(
+            web::resource("/contracts/{id}/jobs/import")
+                .get(jobs::import::form)
+                .post(jobs::import::upload),
+        )
+        .service(
+            web::resource("/contracts/{id}/jobs/import/template.csv").get(jobs::import::template),
+        )
+        .service(
+            web::resource("/jobs/{id}")
+                .get(jobs::show::show)
+                .post(jobs::show::correct),
+        )
+        .service(web::resource("/jobs/{id}/end").post(jobs::show::end))
+        .service(web::resource("/jobs/{id}/lifting").post(jobs::show::pay))
         .service(web::resource("/review").get(review::queue))
         .service(web::resource("/plans").get(plans::show).post(plans::save))
         .service(web::resource("/audit").get(audit_log::list))

@@ -70,9 +70,21 @@ impl PageCtx {
     }
 
     /// A message with two whole-number arguments, e.g. "page 2 of 7".
-    pub fn t_ints(&self, key: &str, a: &str, a_value: &i64, b: &str, b_value: &i64) -> String {
-        self.i18n
-            .t_with(key, &[(a, Arg::Int(*a_value)), (b, Arg::Int(*b_value))])
+    pub fn t_ints(
+        &self,
+        key: &str,
+        a: &str,
+        a_value: impl AsI64,
+        b: &str,
+        b_value: impl AsI64,
+    ) -> String {
+        self.i18n.t_with(
+            key,
+            &[
+                (a, Arg::Int(a_value.as_i64())),
+                (b, Arg::Int(b_value.as_i64())),
+            ],
+        )
     }
 
     /// A domain message.

@@ -367,3 +367,152 @@ audit-action-project-status = Status changed
 audit-action-project-import = Project imported from CSV
 audit-action-plan-update = Monthly plan changed
 decision-date-required = Enter the date of the commission's decision.
+
+yes = Yes
+no = No
+nav-contracts = My contracts
+date-in-future = The date cannot be in the future.
+field-money = Enter an amount in whole tenge, e.g. 1 250 000.
+bin-hint = 12 digits.
+bin-format = A BIN is 12 digits.
+bin-check-digit = This BIN is not valid: check the digits, the last one does not match.
+iin-format = An IIN is 12 digits.
+iin-check-digit = This IIN is not valid: check the digits, the last one does not match.
+iin-birth-date = The first seven digits of this IIN are not a real date of birth.
+category-goods = Goods
+category-works = Works
+category-services = Services
+kind-temporary = Temporary (for the works)
+kind-permanent = Permanent
+channel-employment_center = Employment center referral
+channel-direct = Direct hire
+
+contract = Contract
+contracts-heading = Contracts
+contracts-none = No contracts yet.
+contract-new-heading = Record a contract
+contract-save = Record the contract
+contract-bin = Contractor BIN
+contract-name = Contractor
+contract-number = Contract number
+contract-number-taken = A contract with this number is already recorded on this project.
+contract-signed-on = Signed on
+contract-amount = Contract amount, ₸
+contract-declared = Declared local content
+contract-declared-hint = Value of goods, works and services in the contract and the domestic part of each, in tenge. Together they must add up to the contract amount and be at least 90% domestic.
+contract-goods = Goods, ₸
+contract-goods-domestic = of which domestic, ₸
+contract-works = Works, ₸
+contract-works-domestic = of which domestic, ₸
+contract-services = Services, ₸
+contract-services-domestic = of which domestic, ₸
+contract-domestic-above-value = The domestic part cannot be larger than the value.
+contract-parts-sum = Goods, works and services add up to { $sum } ₸, but the contract amount is { $amount } ₸.
+contract-domestic-below = The declared domestic share is { $share }; at least 90% is required. Move { $shortfall } ₸ to domestic suppliers.
+contract-hires = Hires
+contract-center-hires = via employment centers
+contract-direct-hires = direct
+contract-center-share = employment-center share (at least 50%)
+contract-all-hires = { $count ->
+    [one] { $count } hire
+   *[other] { $count } hires
+}
+contract-local-content = Local content
+contract-combined = Goods, works and services together
+contract-declared-value = Declared, ₸
+contract-declared-domestic = of which domestic, ₸
+contract-declared-share = Declared share
+contract-recorded-value = Recorded in the ledger, ₸
+contract-recorded-share = Recorded share
+flash-contract-created = The contract has been recorded.
+
+ledger-heading = Procurement ledger
+ledger-lead = Every purchase under the contract, domestic or not. Non-domestic purchases may not exceed 10% of the larger of the contract amount and the ledger total.
+ledger-add = Add a purchase
+ledger-category = Category
+ledger-description = What was bought
+ledger-amount = Amount, ₸
+ledger-origin = Origin
+ledger-domestic = Domestic
+ledger-foreign = Not domestic
+ledger-is-domestic = Produced in Kazakhstan (domestic)
+ledger-producer-bin = Producer BIN
+ledger-certificate = CT-KZ certificate number
+ledger-certificate-hint = Required for domestic goods.
+ledger-certificate-required = Domestic goods need the number of their CT-KZ certificate of origin.
+ledger-empty = No purchases recorded yet.
+ledger-foreign-over = This non-domestic purchase would bring non-domestic spending to { $after } ₸, above the limit of { $limit } ₸ (10%). Buy from a domestic producer or reduce the amount.
+flash-ledger-line-added = The purchase has been recorded.
+
+jobs-heading = Hires
+job-heading = Hire
+hire-new-heading = Record a hire
+hire-import-heading = Import hires from CSV
+hire-save = Record the hire
+hire-counts-now = So far on this contract: { $center } hired via employment centers, { $direct } hired directly.
+hire-worker = Worker
+hire-job = Job
+hire-iin = IIN
+hire-iin-hint = 12 digits; the date of birth and sex are taken from it.
+hire-full-name = Full name
+hire-home-settlement = Home settlement
+hire-arrived = Arrived from another settlement
+hire-position = Position
+hire-date = Hire date
+hire-wage = Monthly wage, ₸
+hire-kind = Kind of job
+hire-channel = Hired through
+hire-referral-number = Referral number
+hire-referral-date = Referral date
+hire-referral-hint = For hires through an employment center.
+hire-birth-date = Date of birth
+hire-youth = Youth (15–28 at hire)
+hire-referral-required = Enter the employment center's referral number.
+hire-referral-date-required = Enter the date of the employment center's referral.
+hire-referral-after-hire = The referral cannot be dated after the hire.
+hire-before-contract = The hire date cannot be before the contract was signed ({ $signed }).
+hire-too-many-direct = Not recorded: this direct hire would leave the contract with more direct hires than hires via employment centers (now { $center } via employment centers, { $direct } direct). Hire through an employment center with a referral first, then this person can be hired directly.
+hire-active-elsewhere = Not recorded: this worker already has an active Roadmap job on project { $code }. Record the end of that job first.
+hire-worker-busy = This worker was being recorded by someone else at the same moment. Check the hires and try again.
+hire-import-lead = Load many hires on this contract from a CSV file. Rows are applied in file order under the same rules as the form; either every row is recorded, or none is.
+hire-import-file-hint = { $count ->
+    [one] At most 30 MB and { $count } row.
+   *[other] At most 30 MB and { $count } rows.
+}
+hire-import-columns = Dates as 2020-06-01 or 01.06.2020; kind: temporary or permanent; channel: employment_center or direct; arrived_from_other_settlement: true or false.
+flash-hire-recorded = The hire has been recorded.
+flash-hires-imported = { $count ->
+    [one] { $count } hire imported.
+   *[other] { $count } hires imported.
+}
+job-active = Active
+job-end-date = End date
+job-end-heading = End of the job
+job-end = Record the end
+job-end-before-hire = The end date cannot be before the hire date.
+job-already-ended = This job has already ended.
+job-correct-heading = Correct this hire
+job-correct = Save the correction
+flash-job-ended = The end of the job has been recorded.
+flash-job-corrected = The hire has been corrected.
+flash-job-changed-meanwhile = Someone else changed this hire just now. Nothing was saved; check and try again.
+
+lifting-heading = Lifting payment
+lifting-due = Due (2 × minimum wage on the hire date)
+lifting-paid = Paid
+lifting-paid-on = Payment date
+lifting-record = Record the payment
+lifting-not-eligible = Not eligible: lifting is paid for hires through employment centers of workers who arrived from another settlement.
+lifting-date-invalid = Enter the payment date: not before the hire and not in the future.
+lifting-project-totals = { $paid } of { $eligible } paid
+flash-lifting-paid = The lifting payment has been recorded.
+flash-lifting-already-paid = The lifting payment for this job was already recorded.
+flash-lifting-not-eligible = This job is not eligible for a lifting payment.
+
+audit-action-contract-create = Contract recorded
+audit-action-ledger-add = Purchase recorded
+audit-action-job-create = Hire recorded
+audit-action-job-import = Hire imported from CSV
+audit-action-job-end = Job ended
+audit-action-job-correct = Hire corrected
+audit-action-lifting-pay = Lifting payment recorded

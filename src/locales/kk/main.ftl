@@ -367,3 +367,152 @@ audit-action-project-status = Мәртебесі өзгертілді
 audit-action-project-import = Жоба CSV-дан импортталды
 audit-action-plan-update = Айлық жоспар өзгертілді
 decision-date-required = Комиссия шешімінің күнін көрсетіңіз.
+
+yes = Иә
+no = Жоқ
+nav-contracts = Менің шарттарым
+date-in-future = Күн болашақта болмауы керек.
+field-money = Соманы бүтін теңгемен енгізіңіз, мысалы 1 250 000.
+bin-hint = 12 цифр.
+bin-format = БСН 12 цифрдан тұрады.
+bin-check-digit = Бұл БСН жарамсыз: цифрларды тексеріңіз — бақылау цифры сәйкес келмейді.
+iin-format = ЖСН 12 цифрдан тұрады.
+iin-check-digit = Бұл ЖСН жарамсыз: цифрларды тексеріңіз — бақылау цифры сәйкес келмейді.
+iin-birth-date = Бұл ЖСН-нің алғашқы жеті цифры нақты туған күн емес.
+category-goods = Тауарлар
+category-works = Жұмыстар
+category-services = Қызметтер
+kind-temporary = Уақытша (жұмыстар кезеңіне)
+kind-permanent = Тұрақты
+channel-employment_center = Жұмыспен қамту орталығының жолдамасымен
+channel-direct = Тікелей
+
+contract = Шарт
+contracts-heading = Шарттар
+contracts-none = Әзірге шарттар жоқ.
+contract-new-heading = Шартты енгізу
+contract-save = Шартты енгізу
+contract-bin = Мердігердің БСН
+contract-name = Мердігер
+contract-number = Шарт нөмірі
+contract-number-taken = Бұл жоба бойынша мұндай нөмірлі шарт бұрын енгізілген.
+contract-signed-on = Қол қойылған күні
+contract-amount = Шарт сомасы, ₸
+contract-declared = Мәлімделген жергілікті қамту
+contract-declared-hint = Шарт бойынша тауарлардың, жұмыстардың және қызметтердің құны және әрқайсысының отандық бөлігі, теңгемен. Олардың жиыны шарт сомасына тең және кемінде 90% отандық болуы керек.
+contract-goods = Тауарлар, ₸
+contract-goods-domestic = оның ішінде отандық, ₸
+contract-works = Жұмыстар, ₸
+contract-works-domestic = оның ішінде отандық, ₸
+contract-services = Қызметтер, ₸
+contract-services-domestic = оның ішінде отандық, ₸
+contract-domestic-above-value = Отандық бөлігі құнынан аспауы керек.
+contract-parts-sum = Тауарлар, жұмыстар және қызметтер жиыны { $sum } ₸, ал шарт сомасы { $amount } ₸.
+contract-domestic-below = Мәлімделген отандық үлес — { $share }; кемінде 90% қажет. { $shortfall } ₸ соманы отандық жеткізушілерге ауыстырыңыз.
+contract-hires = Жұмысқа орналастыру
+contract-center-hires = жұмыспен қамту орталықтары арқылы
+contract-direct-hires = тікелей
+contract-center-share = жұмыспен қамту орталықтарының үлесі (кемінде 50%)
+contract-all-hires = { $count ->
+    [one] { $count } жұмысқа орналастыру
+   *[other] { $count } жұмысқа орналастыру
+}
+contract-local-content = Жергілікті қамту
+contract-combined = Тауарлар, жұмыстар және қызметтер бірге
+contract-declared-value = Мәлімделді, ₸
+contract-declared-domestic = оның ішінде отандық, ₸
+contract-declared-share = Мәлімделген үлес
+contract-recorded-value = Сатып алулар тізілімінде, ₸
+contract-recorded-share = Есепке алынған үлес
+flash-contract-created = Шарт енгізілді.
+
+ledger-heading = Сатып алулар тізілімі
+ledger-lead = Шарт бойынша барлық сатып алулар, отандық және отандық емес. Отандық емес сатып алулар шарт сомасы мен тізілім жиынының үлкенінің 10%-ынан аспауы керек.
+ledger-add = Сатып алуды қосу
+ledger-category = Санаты
+ledger-description = Не сатып алынды
+ledger-amount = Сомасы, ₸
+ledger-origin = Шығу тегі
+ledger-domestic = Отандық
+ledger-foreign = Отандық емес
+ledger-is-domestic = Қазақстанда өндірілген (отандық)
+ledger-producer-bin = Өндірушінің БСН
+ledger-certificate = СТ-KZ сертификатының нөмірі
+ledger-certificate-hint = Отандық тауарлар үшін міндетті.
+ledger-certificate-required = Отандық тауарлар үшін СТ-KZ шығу тегі сертификатының нөмірін көрсетіңіз.
+ledger-empty = Әзірге сатып алулар жоқ.
+ledger-foreign-over = Бұл отандық емес сатып алу отандық емес шығыстарды { $after } ₸ жеткізер еді, ал шегі { $limit } ₸ (10%). Отандық өндірушіден сатып алыңыз немесе соманы азайтыңыз.
+flash-ledger-line-added = Сатып алу енгізілді.
+
+jobs-heading = Жұмысқа орналастырылғандар
+job-heading = Жұмысқа орналастыру
+hire-new-heading = Жұмысқа орналастыруды енгізу
+hire-import-heading = Жұмысқа орналастыруларды CSV-дан импорттау
+hire-save = Жұмысқа орналастыруды енгізу
+hire-counts-now = Қазір шарт бойынша: { $center } жұмыспен қамту орталықтары арқылы, { $direct } тікелей.
+hire-worker = Қызметкер
+hire-job = Жұмыс орны
+hire-iin = ЖСН
+hire-iin-hint = 12 цифр; туған күні мен жынысы осыдан алынады.
+hire-full-name = Аты-жөні
+hire-home-settlement = Тұратын елді мекені
+hire-arrived = Басқа елді мекеннен келген
+hire-position = Лауазымы
+hire-date = Жұмысқа қабылданған күні
+hire-wage = Айлық жалақы, ₸
+hire-kind = Жұмыс орнының түрі
+hire-channel = Жұмысқа орналастыру тәсілі
+hire-referral-number = Жолдама нөмірі
+hire-referral-date = Жолдама күні
+hire-referral-hint = Жұмыспен қамту орталығы арқылы орналастыру үшін.
+hire-birth-date = Туған күні
+hire-youth = Жастар (қабылдау күні 15–28 жас)
+hire-referral-required = Жұмыспен қамту орталығы жолдамасының нөмірін көрсетіңіз.
+hire-referral-date-required = Жұмыспен қамту орталығы жолдамасының күнін көрсетіңіз.
+hire-referral-after-hire = Жолдама қабылдаудан кейінгі күнмен берілмейді.
+hire-before-contract = Қабылдау күні шартқа қол қойылған күннен ({ $signed }) ерте болмауы керек.
+hire-too-many-direct = Енгізілмеді: бұл тікелей қабылдаудан кейін шарт бойынша тікелей қабылданғандар жұмыспен қамту орталықтары арқылы қабылданғандардан көп болар еді (қазір орталықтар арқылы { $center }, тікелей { $direct }). Алдымен адамды жұмыспен қамту орталығының жолдамасымен орналастырыңыз, содан кейін бұл қызметкерді тікелей қабылдауға болады.
+hire-active-elsewhere = Енгізілмеді: бұл қызметкердің { $code } жобасында Жол картасы бойынша қолданыстағы жұмыс орны бар. Алдымен сол жұмыстың аяқталуын белгілеңіз.
+hire-worker-busy = Бұл қызметкерді дәл сол сәтте басқа біреу енгізді. Тізімді тексеріп, қайталаңыз.
+hire-import-lead = Осы шарт бойынша көп жұмысқа орналастыруды CSV файлынан жүктеңіз. Жолдар ретімен форманың ережелерімен қолданылады; не барлық жолдар, не бірде-бірі енгізілмейді.
+hire-import-file-hint = { $count ->
+    [one] 30 МБ және { $count } жолдан аспауы керек.
+   *[other] 30 МБ және { $count } жолдан аспауы керек.
+}
+hire-import-columns = Күндер — 2020-06-01 немесе 01.06.2020; kind: temporary немесе permanent; channel: employment_center немесе direct; arrived_from_other_settlement: true немесе false.
+flash-hire-recorded = Жұмысқа орналастыру енгізілді.
+flash-hires-imported = { $count ->
+    [one] { $count } жұмысқа орналастыру импортталды.
+   *[other] { $count } жұмысқа орналастыру импортталды.
+}
+job-active = Жұмыс істеп жүр
+job-end-date = Аяқталған күні
+job-end-heading = Жұмыстың аяқталуы
+job-end = Аяқталуын белгілеу
+job-end-before-hire = Аяқталған күні қабылданған күннен ерте болмауы керек.
+job-already-ended = Бұл жұмыс аяқталған.
+job-correct-heading = Мәліметтерді түзету
+job-correct = Түзетуді сақтау
+flash-job-ended = Жұмыстың аяқталуы белгіленді.
+flash-job-corrected = Мәліметтер түзетілді.
+flash-job-changed-meanwhile = Бұл мәліметтерді жаңа ғана басқа біреу өзгертті. Ештеңе сақталмады; тексеріп, қайталаңыз.
+
+lifting-heading = Көтерме жәрдемақы
+lifting-due = Төленуге тиіс (қабылдау күнгі 2 ЕТЖ)
+lifting-paid = Төленді
+lifting-paid-on = Төлем күні
+lifting-record = Төлемді белгілеу
+lifting-not-eligible = Тиесілі емес: көтерме жәрдемақы басқа елді мекеннен келген, жұмыспен қамту орталықтары арқылы орналастырылғандарға төленеді.
+lifting-date-invalid = Төлем күнін көрсетіңіз: қабылдаудан ерте емес және болашақта емес.
+lifting-project-totals = { $eligible } ішінен { $paid } төленді
+flash-lifting-paid = Көтерме жәрдемақы төлемі белгіленді.
+flash-lifting-already-paid = Бұл жұмыс орны бойынша көтерме жәрдемақы төлемі бұрын белгіленген.
+flash-lifting-not-eligible = Бұл жұмыс орны бойынша көтерме жәрдемақы тиесілі емес.
+
+audit-action-contract-create = Шарт енгізілді
+audit-action-ledger-add = Сатып алу енгізілді
+audit-action-job-create = Жұмысқа орналастыру енгізілді
+audit-action-job-import = Жұмысқа орналастыру CSV-дан импортталды
+audit-action-job-end = Жұмыс аяқталды
+audit-action-job-correct = Жұмысқа орналастыру мәліметтері түзетілді
+audit-action-lifting-pay = Көтерме жәрдемақы төлемі белгіленді

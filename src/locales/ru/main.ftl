@@ -377,3 +377,154 @@ audit-action-project-status = Статус изменён
 audit-action-project-import = Проект импортирован из CSV
 audit-action-plan-update = Помесячный план изменён
 decision-date-required = Укажите дату решения комиссии.
+
+yes = Да
+no = Нет
+nav-contracts = Мои договоры
+date-in-future = Дата не может быть в будущем.
+field-money = Введите сумму в целых тенге, например 1 250 000.
+bin-hint = 12 цифр.
+bin-format = БИН состоит из 12 цифр.
+bin-check-digit = Этот БИН недействителен: проверьте цифры — контрольная цифра не совпадает.
+iin-format = ИИН состоит из 12 цифр.
+iin-check-digit = Этот ИИН недействителен: проверьте цифры — контрольная цифра не совпадает.
+iin-birth-date = Первые семь цифр этого ИИН не образуют действительную дату рождения.
+category-goods = Товары
+category-works = Работы
+category-services = Услуги
+kind-temporary = Временное (на период работ)
+kind-permanent = Постоянное
+channel-employment_center = По направлению центра занятости
+channel-direct = Напрямую
+
+contract = Договор
+contracts-heading = Договоры
+contracts-none = Договоров пока нет.
+contract-new-heading = Внести договор
+contract-save = Внести договор
+contract-bin = БИН подрядчика
+contract-name = Подрядчик
+contract-number = Номер договора
+contract-number-taken = Договор с таким номером по этому проекту уже внесён.
+contract-signed-on = Дата подписания
+contract-amount = Сумма договора, ₸
+contract-declared = Заявленное местное содержание
+contract-declared-hint = Стоимость товаров, работ и услуг по договору и отечественная доля каждого, в тенге. В сумме они должны составлять сумму договора и быть не менее чем на 90% отечественными.
+contract-goods = Товары, ₸
+contract-goods-domestic = в т. ч. отечественные, ₸
+contract-works = Работы, ₸
+contract-works-domestic = в т. ч. отечественные, ₸
+contract-services = Услуги, ₸
+contract-services-domestic = в т. ч. отечественные, ₸
+contract-domestic-above-value = Отечественная часть не может превышать стоимость.
+contract-parts-sum = Товары, работы и услуги в сумме дают { $sum } ₸, а сумма договора — { $amount } ₸.
+contract-domestic-below = Заявленная отечественная доля — { $share }; требуется не менее 90%. Переведите { $shortfall } ₸ на отечественных поставщиков.
+contract-hires = Трудоустройство
+contract-center-hires = через центры занятости
+contract-direct-hires = напрямую
+contract-center-share = доля центров занятости (не менее 50%)
+contract-all-hires = { $count ->
+    [one] { $count } трудоустройство
+    [few] { $count } трудоустройства
+   *[many] { $count } трудоустройств
+}
+contract-local-content = Местное содержание
+contract-combined = Товары, работы и услуги вместе
+contract-declared-value = Заявлено, ₸
+contract-declared-domestic = в т. ч. отечественное, ₸
+contract-declared-share = Заявленная доля
+contract-recorded-value = Учтено в реестре закупок, ₸
+contract-recorded-share = Учтённая доля
+flash-contract-created = Договор внесён.
+
+ledger-heading = Реестр закупок
+ledger-lead = Все закупки по договору, отечественные и нет. Неотечественные закупки не могут превышать 10% от большей из двух сумм: суммы договора или итога реестра.
+ledger-add = Добавить закупку
+ledger-category = Категория
+ledger-description = Что закуплено
+ledger-amount = Сумма, ₸
+ledger-origin = Происхождение
+ledger-domestic = Отечественное
+ledger-foreign = Неотечественное
+ledger-is-domestic = Произведено в Казахстане (отечественное)
+ledger-producer-bin = БИН производителя
+ledger-certificate = Номер сертификата СТ-KZ
+ledger-certificate-hint = Обязателен для отечественных товаров.
+ledger-certificate-required = Для отечественных товаров укажите номер сертификата о происхождении СТ-KZ.
+ledger-empty = Закупок пока нет.
+ledger-foreign-over = Эта неотечественная закупка довела бы неотечественные расходы до { $after } ₸ при пределе { $limit } ₸ (10%). Закупите у отечественного производителя или уменьшите сумму.
+flash-ledger-line-added = Закупка внесена.
+
+jobs-heading = Трудоустроенные
+job-heading = Трудоустройство
+hire-new-heading = Внести трудоустройство
+hire-import-heading = Импорт трудоустройств из CSV
+hire-save = Внести трудоустройство
+hire-counts-now = Сейчас по договору: { $center } через центры занятости, { $direct } напрямую.
+hire-worker = Работник
+hire-job = Рабочее место
+hire-iin = ИИН
+hire-iin-hint = 12 цифр; дата рождения и пол берутся из него.
+hire-full-name = ФИО
+hire-home-settlement = Населённый пункт проживания
+hire-arrived = Прибыл из другого населённого пункта
+hire-position = Должность
+hire-date = Дата приёма
+hire-wage = Заработная плата в месяц, ₸
+hire-kind = Вид рабочего места
+hire-channel = Способ трудоустройства
+hire-referral-number = Номер направления
+hire-referral-date = Дата направления
+hire-referral-hint = Для трудоустройства через центр занятости.
+hire-birth-date = Дата рождения
+hire-youth = Молодёжь (15–28 лет на дату приёма)
+hire-referral-required = Укажите номер направления центра занятости.
+hire-referral-date-required = Укажите дату направления центра занятости.
+hire-referral-after-hire = Направление не может быть датировано позже приёма.
+hire-before-contract = Дата приёма не может быть раньше подписания договора ({ $signed }).
+hire-too-many-direct = Не внесено: после этого прямого приёма по договору прямых приёмов стало бы больше, чем через центры занятости (сейчас { $center } через центры занятости, { $direct } напрямую). Сначала трудоустройте человека через центр занятости по направлению — тогда этого работника можно будет принять напрямую.
+hire-active-elsewhere = Не внесено: у этого работника уже есть действующее рабочее место по Дорожной карте на проекте { $code }. Сначала отметьте окончание той работы.
+hire-worker-busy = Этого работника в тот же момент вносил кто-то другой. Проверьте список и повторите.
+hire-import-lead = Загрузите много трудоустройств по этому договору из CSV-файла. Строки применяются по порядку по тем же правилам, что и форма; вносятся либо все строки, либо ни одной.
+hire-import-file-hint = { $count ->
+    [one] Не более 30 МБ и { $count } строки.
+   *[other] Не более 30 МБ и { $count } строк.
+}
+hire-import-columns = Даты — 2020-06-01 или 01.06.2020; kind: temporary или permanent; channel: employment_center или direct; arrived_from_other_settlement: true или false.
+flash-hire-recorded = Трудоустройство внесено.
+flash-hires-imported = { $count ->
+    [one] Импортировано { $count } трудоустройство.
+    [few] Импортировано { $count } трудоустройства.
+   *[many] Импортировано { $count } трудоустройств.
+}
+job-active = Работает
+job-end-date = Дата окончания
+job-end-heading = Окончание работы
+job-end = Отметить окончание
+job-end-before-hire = Дата окончания не может быть раньше даты приёма.
+job-already-ended = Эта работа уже окончена.
+job-correct-heading = Исправить сведения
+job-correct = Сохранить исправление
+flash-job-ended = Окончание работы отмечено.
+flash-job-corrected = Сведения исправлены.
+flash-job-changed-meanwhile = Кто-то только что изменил эти сведения. Ничего не сохранено; проверьте и повторите.
+
+lifting-heading = Подъёмные
+lifting-due = Причитается (2 МЗП на дату приёма)
+lifting-paid = Выплачено
+lifting-paid-on = Дата выплаты
+lifting-record = Отметить выплату
+lifting-not-eligible = Не положены: подъёмные выплачиваются трудоустроенным через центры занятости, прибывшим из другого населённого пункта.
+lifting-date-invalid = Укажите дату выплаты: не раньше приёма и не в будущем.
+lifting-project-totals = выплачено { $paid } из { $eligible }
+flash-lifting-paid = Выплата подъёмных отмечена.
+flash-lifting-already-paid = Выплата подъёмных по этому рабочему месту уже отмечена.
+flash-lifting-not-eligible = По этому рабочему месту подъёмные не положены.
+
+audit-action-contract-create = Договор внесён
+audit-action-ledger-add = Закупка внесена
+audit-action-job-create = Трудоустройство внесено
+audit-action-job-import = Трудоустройство импортировано из CSV
+audit-action-job-end = Работа окончена
+audit-action-job-correct = Сведения о трудоустройстве исправлены
+audit-action-lifting-pay = Выплата подъёмных отмечена

@@ -7,11 +7,14 @@ use askama::Template;
 use super::load_in_scope;
 use crate::auth::CurrentUser;
 use crate::db::Db;
+use crate::db::contracts::{self, ContractRow};
+use crate::db::lifting::{self, LiftingTotals};
 use crate::db::projects::{self, ProjectRow, StatusChange};
 use crate::db::regions::RegionNames;
 use crate::domain::role::Role;
 use crate::domain::workflow::{self, Action};
 use crate::error::AppError;
+use crate::routes::contracts::new::accepts_contracts;
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::render;
@@ -37,6 +40,9 @@ pub struct ProjectPage {
     pub can_edit: bool,
     pub errors: FormErrors,
     pub input: ActionInput,
+    pub contracts: Vec<ContractRow>,
+    pub can_add_contract: bool,
+    pub lifting: LiftingTotals,
 }
 
 impl ProjectPage {
@@ -55,12 +61,14 @@ pub async fn page(
     input: ActionInput,
 ) -> Result<ProjectPage, AppError> {
     let id = project.id.clone();
-    let (names, history, resume_to) = db
+    let (names, history, resume_to, contracts, lifting) = db
         .run(move |conn| {
             Ok((
                 RegionNames::load(conn)?,
                 projects::status_history(conn, &id)?,
                 projects::status_before_suspension(conn, &id)?,
+                contracts::for_project(conn, &id)?,
+                lifting::project_totals(conn, &id)?,
             ))
         })
         .await?;
@@ -70,6 +78,16 @@ pub async fn page(
         history,
         actions: workflow::available(status, user.role, resume_to),
         can_edit: user.role == Role::Akimat && status.is_editable(),
+        can_add_contract: user.role == Role::Akimat && accepts_contracts(status),
+        contracts: match &user.scope {
+            // A contractor sees only their own contracts on the project.
+            crate::domain::role::Scope::Contractor(bin) => contracts
+                .into_iter()
+                .filter(|c| c.contractor_bin == *bin)
+                .collect(),
+            _ => contracts,
+        },
+        lifting,
         project,
         errors,
         input,

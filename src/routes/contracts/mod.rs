@@ -1,0 +1,47 @@
+//! Contracts on approved projects: recording them, their page, their local-content ledger.
+
+pub mod ledger;
+pub mod list;
+pub mod new;
+pub mod show;
+
+use crate::auth::CurrentUser;
+use crate::db::Db;
+use crate::db::contracts::{self, ContractWithProject};
+use crate::domain::role::{Role, Scope};
+use crate::error::AppError;
+
+/// The contract if the user's scope covers it; 404 otherwise.
+pub async fn load_in_scope(
+    db: &Db,
+    user: &CurrentUser,
+    id: String,
+) -> Result<ContractWithProject, AppError> {
+    let scope = user.scope.clone();
+    db.run(move |conn| contracts::find_in_scope(conn, &id, &scope)?.ok_or(AppError::NotFound))
+        .await
+}
+
+/// Hires, endings, corrections and ledger lines are entered by the contractor whose BIN is on
+/// the contract, or by an officer of the project's region on their behalf.
+pub fn may_record(user: &CurrentUser, c: &ContractWithProject) -> bool {
+    match (&user.role, &user.scope) {
+        (Role::Contractor, Scope::Contractor(bin)) => *bin == c.contract.contractor_bin,
+        (Role::Akimat, Scope::Region(region)) => *region == c.project_region,
+        _ => false,
+    }
+}
+
+/// IINs and names in full only for the contractor who employs the worker and the officers of
+/// the project's region; everyone else sees them masked.
+pub fn sees_personal_data(user: &CurrentUser, c: &ContractWithProject) -> bool {
+    may_record(user, c)
+}
+
+pub fn require_recorder(user: &CurrentUser, c: &ContractWithProject) -> Result<(), AppError> {
+    if may_record(user, c) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}

@@ -1,0 +1,238 @@
+//! `/contracts/{id}/jobs/import`: many hires on one contract from a CSV file. Rows are applied
+//! in file order under the same rules as the form (rule 2 counts the rows above), in one
+//! transaction: every failing row is reported with its line, and nothing is written unless
+//! every row passes.
+
+use actix_multipart::form::MultipartForm;
+use actix_multipart::form::bytes::Bytes as UploadBytes;
+use actix_multipart::form::text::Text;
+use actix_web::{HttpResponse, web};
+use actix_web_flash_messages::FlashMessage;
+use askama::Template;
+
+use super::{label_key, refusal_message};
+use crate::auth::CurrentUser;
+use crate::db::audit::{self, Event};
+use crate::db::contracts::ContractWithProject;
+use crate::db::jobs::{self, HireError};
+use crate::db::{Db, DbConnection, write_transaction};
+use crate::domain::csv_rows::{LineProblem, read_rows};
+use crate::domain::hire::{self, HireFields, YouthAges};
+use crate::domain::message::Message;
+use crate::error::AppError;
+use crate::routes::contracts::{load_in_scope, require_recorder};
+use crate::routes::projects::import::ShownProblem;
+use crate::web::page::PageCtx;
+use crate::web::{render, see_other};
+
+pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
+pub const MAX_ROWS: usize = 100_000;
+
+pub const COLUMNS: [&str; 11] = [
+    "iin",
+    "full_name",
+    "home_settlement",
+    "position",
+    "hire_date",
+    "kind",
+    "channel",
+    "referral_number",
+    "referral_date",
+    "arrived_from_other_settlement",
+    "monthly_wage_tenge",
+];
+
+#[derive(MultipartForm)]
+pub struct Upload {
+    #[multipart(limit = "32MiB")]
+    file: UploadBytes,
+    #[allow(dead_code)]
+    csrf_token: Option<Text<String>>,
+}
+
+#[derive(Template)]
+#[template(path = "jobs/import.html")]
+pub struct ImportPage {
+    pub ctx: PageCtx,
+    pub c: ContractWithProject,
+    pub problems: Vec<ShownProblem>,
+    pub columns: &'static [&'static str],
+    pub max_rows: usize,
+}
+
+impl ImportPage {
+    fn with_problems(mut self, problems: &[LineProblem]) -> Self {
+        self.problems = problems
+            .iter()
+            .map(|p| ShownProblem {
+                line: p.line,
+                column: p
+                    .column
+                    .and_then(label_key)
+                    .map(|k| self.ctx.t(k))
+                    .unwrap_or_default(),
+                message: self.ctx.message(&p.message),
+            })
+            .collect();
+        self
+    }
+}
+
+pub async fn form(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let c = load_in_scope(&db, &user, id.into_inner()).await?;
+    require_recorder(&user, &c)?;
+    render(&ImportPage {
+        ctx,
+        c,
+        problems: Vec::new(),
+        columns: &COLUMNS,
+        max_rows: MAX_ROWS,
+    })
+}
+
+pub async fn template(
+    user: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    let c = load_in_scope(&db, &user, id.into_inner()).await?;
+    require_recorder(&user, &c)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"jobmap-hires-template.csv\"",
+        ))
+        .body(format!("\u{feff}{}\r\n", COLUMNS.join(","))))
+}
+
+enum ImportError {
+    Rows(Vec<LineProblem>),
+    Db(diesel::result::Error),
+}
+
+impl From<diesel::result::Error> for ImportError {
+    fn from(e: diesel::result::Error) -> Self {
+        Self::Db(e)
+    }
+}
+
+/// Applies every row in order; any problem rolls the whole file back.
+fn apply(
+    conn: &mut DbConnection,
+    c: &ContractWithProject,
+    rows: &[(u64, HireFields)],
+    youth: YouthAges,
+    actor: &audit::Actor,
+    by: &str,
+) -> Result<usize, ImportError> {
+    let today = chrono::Utc::now().date_naive();
+    let mut problems = Vec::new();
+    for (line, fields) in rows {
+        let input = match hire::check(fields, c.contract.signed_on, today, youth) {
+            Ok(input) => input,
+            Err(p) => {
+                problems.extend(p.into_iter().map(|p| LineProblem {
+                    line: *line,
+                    column: Some(p.field),
+                    message: p.message,
+                }));
+                continue;
+            }
+        };
+        match jobs::hire(conn, &c.contract.id, &input, by) {
+            Ok(job) => audit::record(
+                conn,
+                Event {
+                    actor,
+                    action: "job.import",
+                    entity: "job",
+                    entity_id: &job.id,
+                    before: None,
+                    after: Some(job.audit_view()),
+                    ip: None,
+                },
+            )?,
+            Err(HireError::Refused(r)) => {
+                let (field, message) = refusal_message(&r);
+                problems.push(LineProblem {
+                    line: *line,
+                    column: Some(field),
+                    message,
+                });
+            }
+            Err(HireError::Db(e)) => return Err(ImportError::Db(e)),
+        }
+    }
+    if problems.is_empty() {
+        Ok(rows.len())
+    } else {
+        Err(ImportError::Rows(problems))
+    }
+}
+
+pub async fn upload(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    id: web::Path<String>,
+    form: Result<MultipartForm<Upload>, actix_web::Error>,
+) -> Result<HttpResponse, AppError> {
+    let c = load_in_scope(&db, &user, id.into_inner()).await?;
+    require_recorder(&user, &c)?;
+    let cid = c.contract.id.clone();
+    let page = ImportPage {
+        ctx,
+        c: c.clone(),
+        problems: Vec::new(),
+        columns: &COLUMNS,
+        max_rows: MAX_ROWS,
+    };
+    let too_large =
+        Message::new("import-too-large").int("max_mb", (MAX_FILE_BYTES / 1024 / 1024) as i64);
+    let upload = match form {
+        Ok(MultipartForm(upload)) => upload,
+        Err(e)
+            if e.as_response_error().status_code()
+                == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE =>
+        {
+            return render(&page.with_problems(&[LineProblem::file(too_large)]));
+        }
+        Err(_) => {
+            return render(
+                &page.with_problems(&[LineProblem::file(Message::new("import-no-file"))]),
+            );
+        }
+    };
+    if upload.file.data.len() > MAX_FILE_BYTES {
+        return render(&page.with_problems(&[LineProblem::file(too_large)]));
+    }
+    let rows: Vec<(u64, HireFields)> = match read_rows(&upload.file.data, &COLUMNS, MAX_ROWS) {
+        Ok(rows) => rows,
+        Err(problems) => return render(&page.with_problems(&problems)),
+    };
+    let today = chrono::Utc::now().date_naive();
+    let actor = user.actor();
+    let by = user.id.clone();
+    let outcome = db
+        .run(move |conn| {
+            let youth = jobs::youth_ages(conn, today)?;
+            Ok(write_transaction(conn, |conn| {
+                apply(conn, &c, &rows, youth, &actor, &by)
+            }))
+        })
+        .await?;
+    match outcome {
+        Ok(count) => {
+            FlashMessage::success(format!("flash-hires-imported|{count}")).send();
+            Ok(see_other(&format!("/contracts/{cid}/jobs")))
+        }
+        Err(ImportError::Rows(problems)) => render(&page.with_problems(&problems)),
+        Err(ImportError::Db(e)) => Err(e.into()),
+    }
+}
