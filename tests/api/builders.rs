@@ -247,3 +247,116 @@ pub fn as_form(fields: &jobmap::domain::project::ProjectFields) -> Vec<(&'static
         ("planned_end", fields.planned_end.clone()),
     ]
 }
+
+/// The `n`-th of a deterministic series of valid IINs (men and women born in the 1980s–90s).
+pub fn iin(n: usize) -> String {
+    let base = chrono::NaiveDate::from_ymd_opt(1980, 1, 1).unwrap();
+    for attempt in 0..8usize {
+        let k = n + attempt * 1_000_003;
+        let birth = base + chrono::TimeDelta::days((k / 4000) as i64);
+        let sex_digit = if attempt % 2 == 0 { 3 } else { 4 };
+        let prefix = format!(
+            "{}{}{:04}",
+            birth.format("%y%m%d"),
+            sex_digit,
+            k % 4000 + 1000
+        );
+        for check in 0..10 {
+            let candidate = format!("{prefix}{check}");
+            if jobmap::domain::identifier::check_digit_valid(&candidate) {
+                return candidate;
+            }
+        }
+    }
+    panic!("no valid IIN near {n}")
+}
+
+/// A contract stored directly, on a project in a status that accepts contracts.
+pub struct ContractBuilder {
+    project_id: String,
+    bin: String,
+    signed: String,
+    amount: i64,
+    center_hires: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct TestContract {
+    pub id: String,
+    pub project_id: String,
+}
+
+impl ContractBuilder {
+    pub fn on(project: &TestProject) -> Self {
+        Self {
+            project_id: project.id.clone(),
+            bin: "940140000385".into(),
+            signed: "2024-01-15".into(),
+            amount: 1_000_000,
+            center_hires: 0,
+        }
+    }
+
+    pub fn bin(mut self, bin: &str) -> Self {
+        self.bin = bin.into();
+        self
+    }
+
+    /// Pretend this many employment-center hires are already on the contract.
+    pub fn center_hires(mut self, n: i32) -> Self {
+        self.center_hires = n;
+        self
+    }
+
+    pub fn create(self, app: &TestApp) -> TestContract {
+        use diesel::prelude::*;
+        use jobmap::db::schema::{contracts, users};
+        let fields = jobmap::domain::contract::ContractFields {
+            contractor_bin: self.bin,
+            contractor_name: "ТОО «Орал Құрылыс»".into(),
+            number: format!("C-{}", SEQUENCE.fetch_add(1, Ordering::Relaxed)),
+            signed_on: self.signed,
+            amount_tenge: self.amount.to_string(),
+            works_tenge: self.amount.to_string(),
+            works_domestic_tenge: self.amount.to_string(),
+            ..Default::default()
+        };
+        let today = chrono::Utc::now().date_naive();
+        let input = jobmap::domain::contract::check(&fields, today).expect("valid test contract");
+        let mut conn = app.db.conn().expect("connection");
+        let admin: String = users::table
+            .filter(users::login.eq("admin"))
+            .select(users::id)
+            .first(&mut conn)
+            .expect("the first admin");
+        let row = jobmap::db::contracts::insert(&mut conn, &self.project_id, &input, &admin)
+            .expect("contract stored");
+        diesel::update(contracts::table.find(&row.id))
+            .set(contracts::center_hires.eq(self.center_hires))
+            .execute(&mut conn)
+            .expect("counters set");
+        TestContract {
+            id: row.id,
+            project_id: self.project_id,
+        }
+    }
+}
+
+/// Hire form fields for worker `n` through an employment center.
+pub fn hire_form(n: usize, channel: &str) -> Vec<(&'static str, String)> {
+    let mut fields = vec![
+        ("iin", iin(n)),
+        ("full_name", format!("Работник Номер {n}")),
+        ("home_settlement", "Орал".to_owned()),
+        ("position", "Разнорабочий".to_owned()),
+        ("hire_date", "2024-07-01".to_owned()),
+        ("kind", "temporary".to_owned()),
+        ("channel", channel.to_owned()),
+        ("monthly_wage_tenge", "150000".to_owned()),
+    ];
+    if channel == "employment_center" {
+        fields.push(("referral_number", format!("ЦЗ-{n}")));
+        fields.push(("referral_date", "2024-06-25".to_owned()));
+    }
+    fields
+}

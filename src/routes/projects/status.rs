@@ -84,6 +84,11 @@ pub async fn change(
             .await?
     };
     let Some(to) = workflow::transition(project.status(), action, user.role, resume_to) else {
+        // The page the button was on is out of date: say so rather than "forbidden".
+        if base_version != project.version {
+            FlashMessage::error("flash-project-changed-meanwhile").send();
+            return Ok(see_other(&format!("/projects/{}", project.id)));
+        }
         return Err(AppError::Forbidden);
     };
 
