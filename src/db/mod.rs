@@ -6,11 +6,13 @@
 
 pub mod audit;
 pub mod contracts;
+pub mod figures;
 pub mod jobs;
 pub mod lifting;
 pub mod plans;
 pub mod project_list;
 pub mod projects;
+pub mod rank_history;
 pub mod reference;
 pub mod regions;
 pub mod schema;

@@ -2,6 +2,7 @@
 
 pub mod contract;
 pub mod csv_rows;
+pub mod figures;
 pub mod geo;
 pub mod hire;
 pub mod identifier;

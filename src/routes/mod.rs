@@ -5,15 +5,17 @@ pub mod admin;
 pub mod assets;
 pub mod audit_log;
 pub mod contracts;
+pub mod dashboard;
 pub mod error_page;
 pub mod health;
-pub mod home;
 pub mod jobs;
 pub mod language;
 pub mod login;
 pub mod logout;
+pub mod map;
 pub mod plans;
 pub mod projects;
+pub mod regions;
 pub mod review;
 
 use actix_governor::governor::clock::QuantaInstant;
@@ -30,7 +32,10 @@ use crate::error::AppError;
 pub type LoginLimits = GovernorConfig<ClientIpKey, NoOpMiddleware<QuantaInstant>>;
 
 pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
-    cfg.service(web::resource("/").get(home::show))
+    cfg.service(web::resource("/").get(dashboard::public))
+        .service(web::resource("/dashboard").get(dashboard::dashboard))
+        .service(web::resource("/regions/{kato}").get(regions::show))
+        .service(web::resource("/map").get(map::show))
         .service(web::resource("/healthz").get(health::check))
         .service(web::resource("/language").post(language::switch))
         .service(

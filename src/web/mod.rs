@@ -1,8 +1,10 @@
 //! What every page shares: the page context extractor, language resolution, flash messages.
 
 pub mod audit_view;
+pub mod chart;
 pub mod form;
 pub mod language;
+pub mod map;
 pub mod page;
 
 use actix_web::HttpResponse;

@@ -1,0 +1,181 @@
+//! The programme's figures, defined once (DESIGN.md, "Figures"): the dashboard, the region
+//! pages, the map, the exports and the tests all read them from here.
+
+use super::share;
+use super::workflow::ProjectStatus;
+
+/// One region's figures as of a date, or the nation's when `code` is empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub code: String,
+    /// Projects in the programme: submitted and not rejected or cancelled.
+    pub projects_selected: i64,
+    /// Approved by the commission (whatever happened next).
+    pub projects_approved: i64,
+    /// Work started: in progress or completed.
+    pub projects_started: i64,
+    pub projects_completed: i64,
+    /// Sums over approved projects.
+    pub planned_jobs: i64,
+    pub planned_center_hires: i64,
+    pub planned_permanent: i64,
+    pub budget_tenge: i64,
+    /// Hires recorded (each job record counts once, whether or not it has ended).
+    pub jobs_created: i64,
+    pub center_hires: i64,
+    pub youth_hires: i64,
+    pub permanent_created: i64,
+    pub lifting_paid: i64,
+    pub lifting_paid_tenge: i64,
+    /// Declared value of contracts and its domestic part.
+    pub contracts_value: i64,
+    pub contracts_domestic: i64,
+    /// Position by % of plan, ties by jobs created; 0 for the national total.
+    pub rank: i64,
+}
+
+impl Figures {
+    /// % of plan: jobs created over planned jobs, in basis points.
+    pub fn plan_bp(&self) -> i64 {
+        share::bp(self.jobs_created, self.planned_jobs)
+    }
+
+    pub fn center_bp(&self) -> i64 {
+        share::bp(self.center_hires, self.jobs_created)
+    }
+
+    pub fn youth_bp(&self) -> i64 {
+        share::bp(self.youth_hires, self.jobs_created)
+    }
+
+    pub fn domestic_bp(&self) -> i64 {
+        share::bp(self.contracts_domestic, self.contracts_value)
+    }
+
+    /// Counts a project in the status it had on the date.
+    pub fn add_project(
+        &mut self,
+        status: ProjectStatus,
+        planned: (i64, i64, i64),
+        budget: i64,
+        n: i64,
+    ) {
+        use ProjectStatus as S;
+        if !matches!(status, S::Draft | S::Rejected | S::Cancelled) {
+            self.projects_selected += n;
+        }
+        if status.is_selected() {
+            self.projects_approved += n;
+            self.planned_jobs += planned.0;
+            self.planned_center_hires += planned.1;
+            self.planned_permanent += planned.2;
+            self.budget_tenge += budget;
+        }
+        if matches!(status, S::InProgress | S::Completed) {
+            self.projects_started += n;
+        }
+        if status == S::Completed {
+            self.projects_completed += n;
+        }
+    }
+
+    fn add(&mut self, o: &Figures) {
+        self.projects_selected += o.projects_selected;
+        self.projects_approved += o.projects_approved;
+        self.projects_started += o.projects_started;
+        self.projects_completed += o.projects_completed;
+        self.planned_jobs += o.planned_jobs;
+        self.planned_center_hires += o.planned_center_hires;
+        self.planned_permanent += o.planned_permanent;
+        self.budget_tenge += o.budget_tenge;
+        self.jobs_created += o.jobs_created;
+        self.center_hires += o.center_hires;
+        self.youth_hires += o.youth_hires;
+        self.permanent_created += o.permanent_created;
+        self.lifting_paid += o.lifting_paid;
+        self.lifting_paid_tenge += o.lifting_paid_tenge;
+        self.contracts_value += o.contracts_value;
+        self.contracts_domestic += o.contracts_domestic;
+    }
+}
+
+/// Ranks regions by % of plan, ties by jobs created (then KATO code, so the order is stable),
+/// and returns them in rank order.
+pub fn rank(mut regions: Vec<Figures>) -> Vec<Figures> {
+    regions.sort_by(|a, b| {
+        b.plan_bp()
+            .cmp(&a.plan_bp())
+            .then(b.jobs_created.cmp(&a.jobs_created))
+            .then(a.code.cmp(&b.code))
+    });
+    for (i, r) in regions.iter_mut().enumerate() {
+        r.rank = i as i64 + 1;
+    }
+    regions
+}
+
+/// The national total: sums of the regions (never an average of their shares).
+pub fn total(regions: &[Figures]) -> Figures {
+    let mut t = Figures::default();
+    for r in regions {
+        t.add(r);
+    }
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn region(code: &str, planned: i64, created: i64) -> Figures {
+        Figures {
+            code: code.into(),
+            planned_jobs: planned,
+            jobs_created: created,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn ranked_by_percent_of_plan_then_by_jobs() {
+        let ranked = rank(vec![
+            region("11", 100, 50),
+            region("27", 8787, 3810),
+            region("43", 200, 100),
+            region("71", 10, 9),
+        ]);
+        let order: Vec<(&str, i64)> = ranked.iter().map(|r| (r.code.as_str(), r.rank)).collect();
+        assert_eq!(order, [("71", 1), ("43", 2), ("11", 3), ("27", 4)]);
+        assert_eq!(ranked[3].plan_bp(), 4335);
+    }
+
+    #[test]
+    fn the_total_sums_counts_not_shares() {
+        let t = total(&[
+            Figures {
+                jobs_created: 10,
+                center_hires: 10,
+                ..Default::default()
+            },
+            Figures {
+                jobs_created: 90,
+                center_hires: 0,
+                ..Default::default()
+            },
+        ]);
+        assert_eq!(t.center_bp(), 1000);
+    }
+
+    #[test]
+    fn project_statuses_count_where_they_belong() {
+        let mut f = Figures::default();
+        f.add_project(ProjectStatus::Submitted, (10, 5, 1), 100, 1);
+        f.add_project(ProjectStatus::InProgress, (20, 10, 2), 200, 1);
+        f.add_project(ProjectStatus::Draft, (99, 99, 99), 999, 1);
+        assert_eq!(
+            (f.projects_selected, f.projects_approved, f.projects_started),
+            (2, 1, 1)
+        );
+        assert_eq!((f.planned_jobs, f.budget_tenge), (20, 200));
+    }
+}

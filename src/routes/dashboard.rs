@@ -1,0 +1,116 @@
+//! `/` (public) and `/dashboard`: every region's figures as of a date, ranked, with the
+//! national total and the monthly plan against jobs created.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::auth::CurrentUser;
+use crate::db::regions::RegionNames;
+use crate::db::{Db, figures};
+use crate::domain::figures::Figures;
+use crate::domain::numbers::parse_date;
+use crate::error::AppError;
+use crate::web::chart;
+use crate::web::page::{AsI64, PageCtx};
+use crate::web::render;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct AsOfQuery {
+    #[serde(default)]
+    pub as_of: String,
+}
+
+impl AsOfQuery {
+    /// The date asked for, or today; never after today.
+    pub fn date(&self) -> NaiveDate {
+        let today = chrono::Utc::now().date_naive();
+        parse_date(&self.as_of)
+            .filter(|d| *d <= today)
+            .unwrap_or(today)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct DashboardPage {
+    pub ctx: PageCtx,
+    pub as_of: NaiveDate,
+    pub regions: Vec<Figures>,
+    pub total: Figures,
+    pub names: RegionNames,
+    pub chart: String,
+    pub public: bool,
+}
+
+impl DashboardPage {
+    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.names.name(code, self.ctx.lang())
+    }
+
+    pub fn pct(&self, bp: impl AsI64) -> String {
+        self.ctx.i18n.percent(bp.as_i64())
+    }
+
+    pub fn center_bar(&self, f: &Figures) -> String {
+        chart::share_bar(f.center_bp(), 5_000, &self.pct(f.center_bp()))
+    }
+}
+
+pub fn month_label(m: NaiveDate) -> String {
+    m.format("%Y-%m").to_string()
+}
+
+async fn page(
+    ctx: PageCtx,
+    db: &Db,
+    as_of: NaiveDate,
+    public: bool,
+) -> Result<HttpResponse, AppError> {
+    let ((regions, total), names, monthly) = db
+        .run(move |conn| {
+            Ok((
+                figures::as_of(conn, as_of)?,
+                RegionNames::load(conn)?,
+                figures::monthly(conn, None, as_of)?,
+            ))
+        })
+        .await?;
+    let months: Vec<(String, i64, i64)> = monthly
+        .into_iter()
+        .map(|(m, c, p)| (month_label(m), c, p))
+        .collect();
+    let chart = chart::plan_vs_actual(
+        &months,
+        &ctx.t("chart-plan-vs-actual"),
+        &ctx.t("chart-created"),
+        &ctx.t("chart-planned"),
+    );
+    render(&DashboardPage {
+        ctx,
+        as_of,
+        regions,
+        total,
+        names,
+        chart,
+        public,
+    })
+}
+
+pub async fn public(
+    ctx: PageCtx,
+    db: web::Data<Db>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, AppError> {
+    page(ctx, &db, query.date(), true).await
+}
+
+pub async fn dashboard(
+    ctx: PageCtx,
+    _user: CurrentUser,
+    db: web::Data<Db>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, AppError> {
+    page(ctx, &db, query.date(), false).await
+}

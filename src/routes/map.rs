@@ -1,0 +1,111 @@
+//! `/map`: regions shaded by % of plan as of a date, project points by compliance.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use chrono::NaiveDate;
+
+use super::dashboard::AsOfQuery;
+use crate::db::Db;
+use crate::db::figures::{self, ProjectCompliance};
+use crate::db::regions::RegionNames;
+use crate::domain::figures::Figures;
+use crate::error::AppError;
+use crate::web::map::{self, HEIGHT, Shape, WIDTH};
+use crate::web::page::{AsI64, PageCtx};
+use crate::web::render;
+
+/// A project point: where, and whether it complies.
+pub struct Point {
+    pub id: String,
+    pub code: String,
+    pub x: f64,
+    pub y: f64,
+    pub class: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "map.html")]
+pub struct MapPage {
+    pub ctx: PageCtx,
+    pub as_of: NaiveDate,
+    pub shapes: &'static [Shape],
+    pub regions: Vec<Figures>,
+    pub names: RegionNames,
+    pub points: Vec<Point>,
+    pub width: f64,
+    pub height: f64,
+}
+
+impl MapPage {
+    pub fn figures(&self, code: &str) -> Option<&Figures> {
+        self.regions.iter().find(|f| f.code == code)
+    }
+
+    pub fn shade(&self, code: &str) -> &'static str {
+        self.figures(code).map_or("shade-none", |f| {
+            if f.planned_jobs == 0 {
+                "shade-none"
+            } else {
+                map::shade(f.plan_bp())
+            }
+        })
+    }
+
+    pub fn label(&self, code: &str) -> String {
+        let name = self.names.name(code, self.ctx.lang());
+        match self.figures(code) {
+            Some(f) => format!("{name}: {}", self.ctx.i18n.percent(f.plan_bp())),
+            None => name.to_owned(),
+        }
+    }
+
+    pub fn pct(&self, bp: impl AsI64) -> String {
+        self.ctx.i18n.percent(bp.as_i64())
+    }
+}
+
+fn point(p: &ProjectCompliance) -> Option<Point> {
+    let (lat, lon) = (
+        f64::from(p.latitude_e6?) / 1e6,
+        f64::from(p.longitude_e6?) / 1e6,
+    );
+    let (x, y) = map::project(lat, lon);
+    Some(Point {
+        id: p.id.clone(),
+        code: p.code.clone(),
+        x,
+        y,
+        class: match p.compliant() {
+            Some(true) => "point-ok",
+            Some(false) => "point-breach",
+            None => "point-none",
+        },
+    })
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    db: web::Data<Db>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, AppError> {
+    let as_of = query.date();
+    let ((regions, _), names, projects) = db
+        .run(move |conn| {
+            Ok((
+                figures::as_of(conn, as_of)?,
+                RegionNames::load(conn)?,
+                figures::project_compliance(conn, None, as_of)?,
+            ))
+        })
+        .await?;
+    render(&MapPage {
+        shapes: map::frame(as_of),
+        points: projects.iter().filter_map(point).collect(),
+        as_of,
+        regions,
+        names,
+        width: WIDTH,
+        height: HEIGHT,
+        ctx,
+    })
+}
