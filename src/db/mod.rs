@@ -5,8 +5,10 @@
 //! stays on every log line.
 
 pub mod audit;
+pub mod compliance;
 pub mod contracts;
 pub mod figures;
+pub mod job_export;
 pub mod jobs;
 pub mod lifting;
 pub mod plans;

@@ -4,9 +4,11 @@ pub mod account;
 pub mod admin;
 pub mod assets;
 pub mod audit_log;
+pub mod compliance;
 pub mod contracts;
 pub mod dashboard;
 pub mod error_page;
+pub mod exports;
 pub mod health;
 pub mod jobs;
 pub mod language;
@@ -36,6 +38,9 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/dashboard").get(dashboard::dashboard))
         .service(web::resource("/regions/{kato}").get(regions::show))
         .service(web::resource("/map").get(map::show))
+        .service(web::resource("/compliance").get(compliance::show))
+        .service(web::resource("/exports/jobs.csv").get(exports::jobs_csv))
+        .service(web::resource("/exports/{name:[a-z-]+}.{format:csv|xlsx}").get(exports::table))
         .service(web::resource("/healthz").get(health::check))
         .service(web::resource("/language").post(language::switch))
         .service(

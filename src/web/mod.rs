@@ -2,6 +2,7 @@
 
 pub mod audit_view;
 pub mod chart;
+pub mod export;
 pub mod form;
 pub mod language;
 pub mod map;
