@@ -196,6 +196,21 @@ impl ProjectBuilder {
             .set(projects::status.eq(self.status.code()))
             .execute(&mut conn)
             .expect("status set");
+        if self.status != jobmap::domain::workflow::ProjectStatus::Draft {
+            // Recorded like a real change, so figures "as of" a date see it.
+            use jobmap::db::schema::project_status_changes as psc;
+            diesel::insert_into(psc::table)
+                .values((
+                    psc::id.eq(jobmap::db::new_id()),
+                    psc::project_id.eq(&row.id),
+                    psc::from_status.eq(Some("draft")),
+                    psc::to_status.eq(self.status.code()),
+                    psc::changed_by.eq(&admin),
+                    psc::changed_at.eq(jobmap::db::now()),
+                ))
+                .execute(&mut conn)
+                .expect("status change recorded");
+        }
         TestProject {
             id: row.id,
             code: row.code,

@@ -15,6 +15,7 @@ mod contracts;
 mod csrf;
 mod database;
 mod errors;
+mod figures;
 mod headers;
 mod health;
 mod hire_import;
