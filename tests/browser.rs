@@ -38,13 +38,15 @@ fn free_port() -> u16 {
 
 async fn browser() -> (Driver, Client) {
     let port = free_port();
-    let driver =
+    // Killed and waited for when `Driver` drops.
+    let driver = Driver(
         Command::new(std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into()))
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("chromedriver starts");
+            .expect("chromedriver starts"),
+    );
     let profile = tempfile::tempdir().expect("profile dir").keep();
     let mut caps = serde_json::Map::new();
     caps.insert(
