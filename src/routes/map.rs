@@ -18,6 +18,7 @@ use crate::web::render;
 pub struct Point {
     pub id: String,
     pub code: String,
+    pub region: String,
     pub x: f64,
     pub y: f64,
     pub class: &'static str,
@@ -73,6 +74,7 @@ fn point(p: &ProjectCompliance) -> Option<Point> {
     Some(Point {
         id: p.id.clone(),
         code: p.code.clone(),
+        region: p.region_code.clone(),
         x,
         y,
         class: match p.compliant() {

@@ -37,6 +37,9 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
     cfg.service(web::resource("/").get(dashboard::public))
         .service(web::resource("/dashboard").get(dashboard::dashboard))
         .service(web::resource("/regions/{kato}").get(regions::show))
+        .service(
+            web::resource("/regions/{kato}/{table:[a-z]+}.{format:csv|xlsx}").get(regions::export),
+        )
         .service(web::resource("/map").get(map::show))
         .service(web::resource("/compliance").get(compliance::show))
         .service(web::resource("/exports/jobs.csv").get(exports::jobs_csv))

@@ -14,6 +14,7 @@ use crate::domain::figures::Figures;
 use crate::domain::project::Direction;
 use crate::error::AppError;
 use crate::web::chart;
+use crate::web::export::{self, Cell, Table};
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
 
@@ -43,6 +44,125 @@ impl RegionPage {
     pub fn status_key(&self, code: &str) -> &'static str {
         crate::domain::workflow::ProjectStatus::from_code(code).map_or("unknown", |s| s.label_key())
     }
+}
+
+/// The region page's tables for export, with the page's numbers.
+pub fn tables(
+    i18n: &crate::i18n::I18n,
+    name: &str,
+    directions: &[DirectionRow],
+    projects: &[ProjectCompliance],
+    ranks: &[MonthRank],
+) -> Vec<Table> {
+    let t = |k: &str| i18n.t(k);
+    vec![
+        Table {
+            name: format!("{name}-directions"),
+            headers: vec![
+                t("project-direction"),
+                t("col-projects"),
+                t("project-budget"),
+                t("fig-planned-jobs"),
+                t("fig-jobs-created"),
+            ],
+            rows: directions
+                .iter()
+                .map(|d| {
+                    vec![
+                        Cell::Text(
+                            i18n.t(Direction::from_code(&d.direction)
+                                .map_or("unknown", Direction::label_key)),
+                        ),
+                        Cell::Int(d.projects),
+                        Cell::Int(d.budget),
+                        Cell::Int(d.planned_jobs),
+                        Cell::Int(d.jobs_created),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            name: format!("{name}-projects"),
+            headers: vec![
+                t("project-code"),
+                t("project-title"),
+                t("project-status"),
+                t("fig-planned-jobs"),
+                t("fig-jobs-created"),
+                t("fig-center-share"),
+                t("fig-domestic-share"),
+            ],
+            rows: projects
+                .iter()
+                .map(|p| {
+                    vec![
+                        Cell::Text(p.code.clone()),
+                        Cell::Text(p.title.clone()),
+                        Cell::Text(
+                            i18n.t(crate::domain::workflow::ProjectStatus::from_code(&p.status)
+                                .map_or("unknown", |s| s.label_key())),
+                        ),
+                        Cell::Int(p.planned_jobs),
+                        Cell::Int(p.jobs_created),
+                        Cell::Percent(p.center_bp()),
+                        Cell::Percent(p.domestic_bp()),
+                    ]
+                })
+                .collect(),
+        },
+        Table {
+            name: format!("{name}-ranks"),
+            headers: vec![t("plans-month"), t("fig-rank"), t("fig-plan-share")],
+            rows: ranks
+                .iter()
+                .map(|r| {
+                    vec![
+                        Cell::Text(r.month.format("%Y-%m").to_string()),
+                        Cell::Int(i64::from(r.rank)),
+                        Cell::Percent(i64::from(r.plan_share_bp)),
+                    ]
+                })
+                .collect(),
+        },
+    ]
+}
+
+/// `/regions/{kato}/{table}.{format}`: the region page's tables as files.
+pub async fn export(
+    ctx: PageCtx,
+    db: web::Data<Db>,
+    path: web::Path<(String, String, String)>,
+    query: web::Query<AsOfQuery>,
+) -> Result<HttpResponse, AppError> {
+    let (code, table, format) = path.into_inner();
+    let as_of = query.date();
+    let today = chrono::Utc::now().date_naive();
+    let c = code.clone();
+    let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1).unwrap_or(as_of);
+    let last = as_of.with_day(1).unwrap_or(as_of);
+    let (known, directions, projects, ranks) = db
+        .run(move |conn| {
+            let known = crate::db::regions::active_names(conn, as_of)?
+                .iter()
+                .any(|r| r.code == c);
+            Ok((
+                known,
+                figures::by_direction(conn, &c, as_of)?,
+                figures::project_compliance(conn, Some(&c), as_of)?,
+                rank_history::region_over_time(conn, &c, first, last, today)?,
+            ))
+        })
+        .await?;
+    if !known {
+        return Err(AppError::NotFound);
+    }
+    let name = format!("jobmap-{code}");
+    let all = tables(&ctx.i18n, &name, &directions, &projects, &ranks);
+    let wanted = all
+        .into_iter()
+        .find(|t| t.name == format!("{name}-{table}"))
+        .ok_or(AppError::NotFound)?;
+    export::respond(&wanted, &format)
 }
 
 pub async fn show(

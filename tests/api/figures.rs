@@ -154,6 +154,24 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
         .assert_contains("Both conditions met")
         .assert_contains("<td class=\"num\">2</td><td class=\"num\">50.0%</td>");
 
+    let directions = member.get("/regions/27/directions.csv").await;
+    assert!(
+        directions
+            .body
+            .lines()
+            .any(|l| l == "Social and cultural facilities,1,1000000,10,5"),
+        "{}",
+        directions.body
+    );
+    member
+        .get("/regions/27/projects.xlsx")
+        .await
+        .assert_status(200);
+    member
+        .get("/regions/99/projects.csv")
+        .await
+        .assert_status(404);
+
     // The map shades the regions by the same % of plan and links them.
     let map = member.get("/map").await;
     map.assert_contains("href=\"/regions/27?as_of=")
