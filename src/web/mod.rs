@@ -7,6 +7,7 @@ pub mod form;
 pub mod language;
 pub mod map;
 pub mod page;
+pub mod upload;
 
 use actix_web::HttpResponse;
 use actix_web::http::header::LOCATION;

@@ -4,8 +4,6 @@
 //! every row passes.
 
 use actix_multipart::form::MultipartForm;
-use actix_multipart::form::bytes::Bytes as UploadBytes;
-use actix_multipart::form::text::Text;
 use actix_web::{HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
 use askama::Template;
@@ -18,11 +16,10 @@ use crate::db::jobs::{self, HireError};
 use crate::db::{Db, DbConnection, write_transaction};
 use crate::domain::csv_rows::{LineProblem, read_rows};
 use crate::domain::hire::{self, HireFields, YouthAges};
-use crate::domain::message::Message;
 use crate::error::AppError;
 use crate::routes::contracts::{load_in_scope, require_recorder};
-use crate::routes::projects::import::ShownProblem;
 use crate::web::page::PageCtx;
+use crate::web::upload::{self, ShownProblem, Upload};
 use crate::web::{render, see_other};
 
 pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
@@ -42,14 +39,6 @@ pub const COLUMNS: [&str; 11] = [
     "monthly_wage_tenge",
 ];
 
-#[derive(MultipartForm)]
-pub struct Upload {
-    #[multipart(limit = "32MiB")]
-    file: UploadBytes,
-    #[allow(dead_code)]
-    csrf_token: Option<Text<String>>,
-}
-
 #[derive(Template)]
 #[template(path = "jobs/import.html")]
 pub struct ImportPage {
@@ -62,18 +51,7 @@ pub struct ImportPage {
 
 impl ImportPage {
     fn with_problems(mut self, problems: &[LineProblem]) -> Self {
-        self.problems = problems
-            .iter()
-            .map(|p| ShownProblem {
-                line: p.line,
-                column: p
-                    .column
-                    .and_then(label_key)
-                    .map(|k| self.ctx.t(k))
-                    .unwrap_or_default(),
-                message: self.ctx.message(&p.message),
-            })
-            .collect();
+        self.problems = upload::shown(&self.ctx.i18n, problems, label_key);
         self
     }
 }
@@ -193,26 +171,11 @@ pub async fn upload(
         columns: &COLUMNS,
         max_rows: MAX_ROWS,
     };
-    let too_large =
-        Message::new("import-too-large").int("max_mb", (MAX_FILE_BYTES / 1024 / 1024) as i64);
-    let upload = match form {
-        Ok(MultipartForm(upload)) => upload,
-        Err(e)
-            if e.as_response_error().status_code()
-                == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE =>
-        {
-            return render(&page.with_problems(&[LineProblem::file(too_large)]));
-        }
-        Err(_) => {
-            return render(
-                &page.with_problems(&[LineProblem::file(Message::new("import-no-file"))]),
-            );
-        }
+    let (bytes, _) = match upload::file(form, MAX_FILE_BYTES) {
+        Ok(file) => file,
+        Err(problem) => return render(&page.with_problems(&[problem])),
     };
-    if upload.file.data.len() > MAX_FILE_BYTES {
-        return render(&page.with_problems(&[LineProblem::file(too_large)]));
-    }
-    let rows: Vec<(u64, HireFields)> = match read_rows(&upload.file.data, &COLUMNS, MAX_ROWS) {
+    let rows: Vec<(u64, HireFields)> = match read_rows(&bytes, &COLUMNS, MAX_ROWS) {
         Ok(rows) => rows,
         Err(problems) => return render(&page.with_problems(&problems)),
     };

@@ -122,6 +122,43 @@ pub async fn show(
     page(ctx, &db, &user, job, c, FormErrors::new()).await
 }
 
+/// Runs a version-checked update of the job and audits it with before and after; false when
+/// the job had changed since the user's page (nothing written).
+async fn audited_update<F>(
+    db: &Db,
+    user: &CurrentUser,
+    id: &str,
+    action: &'static str,
+    update: F,
+) -> Result<bool, AppError>
+where
+    F: FnOnce(&mut crate::db::DbConnection, &str) -> diesel::QueryResult<usize> + Send + 'static,
+{
+    let actor = user.actor();
+    let jid = id.to_owned();
+    db.write(move |conn| {
+        let before = jobs::get(conn, &jid)?;
+        if update(conn, &jid)? == 0 {
+            return Ok(false);
+        }
+        let after = jobs::get(conn, &jid)?;
+        audit::record(
+            conn,
+            Event {
+                actor: &actor,
+                action,
+                entity: "job",
+                entity_id: &jid,
+                before: Some(before.audit_view()),
+                after: Some(after.audit_view()),
+                ip: None,
+            },
+        )?;
+        Ok(true)
+    })
+    .await
+}
+
 #[derive(Debug, Deserialize)]
 pub struct EndForm {
     #[serde(default)]
@@ -168,30 +205,10 @@ pub async fn end(
         }
         return page(ctx, &db, &user, job, c, errors).await;
     };
-    let actor = user.actor();
-    let jid = job.id.clone();
-    let ended = db
-        .write(move |conn| {
-            let before = jobs::get(conn, &jid)?;
-            if jobs::end(conn, &jid, version, end_date)? == 0 {
-                return Ok(false);
-            }
-            let after = jobs::get(conn, &jid)?;
-            audit::record(
-                conn,
-                Event {
-                    actor: &actor,
-                    action: "job.end",
-                    entity: "job",
-                    entity_id: &jid,
-                    before: Some(before.audit_view()),
-                    after: Some(after.audit_view()),
-                    ip: None,
-                },
-            )?;
-            Ok(true)
-        })
-        .await?;
+    let ended = audited_update(&db, &user, &job.id, "job.end", move |conn, id| {
+        jobs::end(conn, id, version, end_date)
+    })
+    .await?;
     FlashMessage::success(if ended {
         "flash-job-ended"
     } else {
@@ -270,30 +287,10 @@ pub async fn correct(
         arrived_from_other_settlement: truthy(&f.arrived_from_other_settlement),
         referral,
     };
-    let actor = user.actor();
-    let jid = job.id.clone();
-    let saved = db
-        .write(move |conn| {
-            let before = jobs::get(conn, &jid)?;
-            if jobs::correct(conn, &jid, version, &correction)? == 0 {
-                return Ok(false);
-            }
-            let after = jobs::get(conn, &jid)?;
-            audit::record(
-                conn,
-                Event {
-                    actor: &actor,
-                    action: "job.correct",
-                    entity: "job",
-                    entity_id: &jid,
-                    before: Some(before.audit_view()),
-                    after: Some(after.audit_view()),
-                    ip: None,
-                },
-            )?;
-            Ok(true)
-        })
-        .await?;
+    let saved = audited_update(&db, &user, &job.id, "job.correct", move |conn, id| {
+        jobs::correct(conn, id, version, &correction)
+    })
+    .await?;
     FlashMessage::success(if saved {
         "flash-job-corrected"
     } else {

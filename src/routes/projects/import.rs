@@ -5,8 +5,6 @@
 use std::collections::HashMap;
 
 use actix_multipart::form::MultipartForm;
-use actix_multipart::form::bytes::Bytes as UploadBytes;
-use actix_multipart::form::text::Text;
 use actix_web::{HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
 use askama::Template;
@@ -22,6 +20,7 @@ use crate::domain::message::Message;
 use crate::domain::project::{self, ProjectFields, ProjectInput};
 use crate::error::AppError;
 use crate::web::page::PageCtx;
+use crate::web::upload::{self, ShownProblem, Upload};
 use crate::web::{render, see_other};
 
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -46,21 +45,6 @@ pub const COLUMNS: [&str; 15] = [
     "planned_end",
 ];
 
-#[derive(MultipartForm)]
-pub struct Upload {
-    #[multipart(limit = "32MiB")]
-    file: UploadBytes,
-    #[allow(dead_code)]
-    csrf_token: Option<Text<String>>,
-}
-
-/// A problem as shown: line, column label and message, already translated.
-pub struct ShownProblem {
-    pub line: u64,
-    pub column: String,
-    pub message: String,
-}
-
 #[derive(Template)]
 #[template(path = "projects/import.html")]
 pub struct ImportPage {
@@ -83,17 +67,7 @@ impl ImportPage {
     }
 
     fn with_problems(mut self, problems: &[LineProblem]) -> Self {
-        self.problems = problems
-            .iter()
-            .map(|p| ShownProblem {
-                line: p.line,
-                column: p
-                    .column
-                    .map(|c| self.ctx.t(column_label(c)))
-                    .unwrap_or_default(),
-                message: self.ctx.message(&p.message),
-            })
-            .collect();
+        self.problems = upload::shown(&self.ctx.i18n, problems, |c| Some(column_label(c)));
         self
     }
 }
@@ -169,29 +143,10 @@ pub async fn upload(
 ) -> Result<HttpResponse, AppError> {
     let region = officer_region(&user)?;
     let page = ImportPage::new(ctx);
-    let too_large =
-        Message::new("import-too-large").int("max_mb", (MAX_FILE_BYTES / 1024 / 1024) as i64);
-    let upload = match form {
-        Ok(MultipartForm(upload)) => upload,
-        Err(e)
-            if e.as_response_error().status_code()
-                == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE =>
-        {
-            return render(&page.with_problems(&[LineProblem::file(too_large)]));
-        }
-        Err(_) => {
-            return render(
-                &page.with_problems(&[LineProblem::file(Message::new("import-no-file"))]),
-            );
-        }
+    let (bytes, file_name) = match upload::file(form, MAX_FILE_BYTES) {
+        Ok(file) => file,
+        Err(problem) => return render(&page.with_problems(&[problem])),
     };
-    let file_name = upload.file.file_name.clone().unwrap_or_default();
-    let bytes = upload.file.data;
-    if bytes.len() > MAX_FILE_BYTES {
-        let message =
-            Message::new("import-too-large").int("max_mb", (MAX_FILE_BYTES / 1024 / 1024) as i64);
-        return render(&page.with_problems(&[LineProblem::file(message)]));
-    }
     let taken: Vec<String> = db
         .run(|conn| {
             use diesel::prelude::*;
