@@ -116,10 +116,10 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(
             web::resource("/jobs/{id}")
                 .get(jobs::show::show)
-                .post(jobs::show::correct),
+                .post(jobs::correct::correct),
         )
-        .service(web::resource("/jobs/{id}/end").post(jobs::show::end))
-        .service(web::resource("/jobs/{id}/lifting").post(jobs::show::pay))
+        .service(web::resource("/jobs/{id}/end").post(jobs::end::end))
+        .service(web::resource("/jobs/{id}/lifting").post(jobs::lifting::pay))
         .service(web::resource("/review").get(review::queue))
         .service(web::resource("/plans").get(plans::show).post(plans::save))
         .service(web::resource("/audit").get(audit_log::list))

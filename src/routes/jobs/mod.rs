@@ -1,7 +1,10 @@
 //! Hires on a contract: recording one, importing many, listing, ending, correcting, and the
 //! lifting payment.
 
+pub mod correct;
+pub mod end;
 pub mod import;
+pub mod lifting;
 pub mod list;
 pub mod new;
 pub mod show;
