@@ -561,3 +561,4 @@ compliance-shortfall = Shortfall
 export-permanent-planned = Permanent jobs planned
 export-permanent-created = Permanent jobs created
 export-lifting-tenge = Lifting paid, ₸
+map-no-plan = No approved plan

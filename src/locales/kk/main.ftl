@@ -561,3 +561,4 @@ compliance-shortfall = Қалып қою
 export-permanent-planned = Жоспар бойынша тұрақты орындар
 export-permanent-created = Құрылған тұрақты орындар
 export-lifting-tenge = Төленген көтерме жәрдемақы, ₸
+map-no-plan = Мақұлданған жоспар жоқ

@@ -573,3 +573,4 @@ compliance-shortfall = Отставание
 export-permanent-planned = Постоянные места по плану
 export-permanent-created = Создано постоянных мест
 export-lifting-tenge = Выплачено подъёмных, ₸
+map-no-plan = Нет одобренного плана
