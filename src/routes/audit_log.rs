@@ -38,7 +38,7 @@ impl AuditQuery {
             actor: text(&self.actor),
             from: parse_date(&self.from),
             to: parse_date(&self.to),
-            page: self.page.parse::<i64>().unwrap_or(1).max(1),
+            page: self.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000),
         }
     }
 

@@ -107,17 +107,6 @@ pub async fn submit(
             .body(page.render().map_err(anyhow::Error::from)?))
     };
 
-    let at = now();
-    if let Some(until) = user
-        .as_ref()
-        .and_then(|u| u.locked_until)
-        .filter(|until| lockout::is_locked(Some(*until), at))
-    {
-        let minutes = lockout::minutes_left(until, at);
-        let message = ctx.t_with("login-locked", &[("minutes", Arg::Int(minutes))]);
-        return refuse(ctx, message);
-    }
-
     let stored = user.as_ref().map(|u| u.password_hash.clone());
     let matches = web::block(move || {
         password::verify(stored.as_deref().unwrap_or(DUMMY_HASH.as_str()), &typed)
@@ -129,6 +118,23 @@ pub async fn submit(
         let message = ctx.t("login-invalid");
         return refuse(ctx, message);
     };
+    // The lock is told only to someone who knows the password, so that it does not reveal
+    // which logins exist; while locked, wrong guesses are refused without counting.
+    let at = now();
+    if let Some(until) = user
+        .locked_until
+        .filter(|u| lockout::is_locked(Some(*u), at))
+    {
+        let message = if matches {
+            ctx.t_with(
+                "login-locked",
+                &[("minutes", Arg::Int(lockout::minutes_left(until, at)))],
+            )
+        } else {
+            ctx.t("login-invalid")
+        };
+        return refuse(ctx, message);
+    }
     if !(user.active && matches) {
         record_failure(&db, (user.id, user.login), ip).await?;
         let message = ctx.t("login-invalid");

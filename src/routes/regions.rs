@@ -138,7 +138,9 @@ pub async fn export(
     let as_of = query.date();
     let today = chrono::Utc::now().date_naive();
     let c = code.clone();
-    let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1).unwrap_or(as_of);
+    let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1)
+        .unwrap_or(as_of)
+        .max(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(as_of));
     let last = as_of.with_day(1).unwrap_or(as_of);
     let (known, directions, projects, ranks) = db
         .run(move |conn| {

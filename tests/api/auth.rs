@@ -86,7 +86,13 @@ async fn ten_failures_lock_the_account_for_ten_minutes() {
             .await
             .assert_contains("incorrect");
     }
-    // Even the right password is refused while locked, with a clear message.
+    // A wrong guess while locked gets the usual answer: the lock tells nothing to someone
+    // who does not know the password (nor whether the login exists).
+    app.login(&user.login, "another wrong guess")
+        .await
+        .assert_contains("The login or password is incorrect.")
+        .assert_lacks("locked");
+    // The right password is refused while locked, with a clear message.
     app.login(&user.login, &user.password)
         .await
         .assert_status(200)

@@ -385,3 +385,50 @@ async fn futures_join_all<F: std::future::Future<Output = Page>>(
     .await;
     results.into_iter().flatten().collect()
 }
+
+#[tokio::test]
+async fn no_new_hires_or_purchases_once_a_project_is_closed() {
+    let app = spawn_app().await;
+    for status in [
+        ProjectStatus::Completed,
+        ProjectStatus::Cancelled,
+        ProjectStatus::Suspended,
+    ] {
+        let project = ProjectBuilder::in_region("27").status(status).create(&app);
+        let contract = ContractBuilder::on(&project).create(&app);
+        let officer = UserBuilder::akimat("27").create(&app).browser(&app).await;
+        hire(&officer, &contract, &hire_form(1, "employment_center"))
+            .await
+            .assert_status(403);
+        officer
+            .post_form(
+                &format!("/contracts/{}/procurement", contract.id),
+                &[
+                    ("category", "works"),
+                    ("description", "x"),
+                    ("amount_tenge", "1"),
+                    ("is_domestic", "true"),
+                ],
+            )
+            .await
+            .assert_status(403);
+    }
+}
+
+#[tokio::test]
+async fn an_absurd_page_number_is_not_an_error() {
+    let app = spawn_app().await;
+    let contract = setup(&app);
+    let officer = UserBuilder::akimat("27").create(&app).browser(&app).await;
+    for path in [
+        format!("/contracts/{}/jobs?page=9223372036854775807", contract.id),
+        "/projects?page=9223372036854775807".to_owned(),
+    ] {
+        officer.get(&path).await.assert_status(200);
+    }
+    app.admin()
+        .await
+        .get("/audit?page=9223372036854775807")
+        .await
+        .assert_status(200);
+}

@@ -83,6 +83,7 @@ pub async fn add(
 ) -> Result<HttpResponse, AppError> {
     let c = load_in_scope(&db, &user, id.into_inner()).await?;
     require_recorder(&user, &c)?;
+    super::require_running(&c)?;
     let fields = form.into_inner();
     let i18n = ctx.i18n;
     let line = match ledger::check_line(&fields) {

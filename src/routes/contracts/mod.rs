@@ -45,3 +45,13 @@ pub fn require_recorder(user: &CurrentUser, c: &ContractWithProject) -> Result<(
         Err(AppError::Forbidden)
     }
 }
+
+/// New hires and purchases are recorded while the project runs: not once it is completed,
+/// cancelled or suspended (endings and corrections of existing hires remain possible).
+pub fn require_running(c: &ContractWithProject) -> Result<(), AppError> {
+    use crate::domain::workflow::ProjectStatus as S;
+    match S::from_code(&c.project_status) {
+        Some(S::Approved | S::Tendering | S::Contracted | S::InProgress) => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}

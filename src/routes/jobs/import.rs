@@ -17,7 +17,7 @@ use crate::db::{Db, DbConnection, write_transaction};
 use crate::domain::csv_rows::{LineProblem, read_rows};
 use crate::domain::hire::{self, HireFields, YouthAges};
 use crate::error::AppError;
-use crate::routes::contracts::{load_in_scope, require_recorder};
+use crate::routes::contracts::{load_in_scope, require_recorder, require_running};
 use crate::web::page::PageCtx;
 use crate::web::upload::{self, ShownProblem, Upload};
 use crate::web::{render, see_other};
@@ -64,6 +64,7 @@ pub async fn form(
 ) -> Result<HttpResponse, AppError> {
     let c = load_in_scope(&db, &user, id.into_inner()).await?;
     require_recorder(&user, &c)?;
+    require_running(&c)?;
     render(&ImportPage {
         ctx,
         c,
@@ -80,6 +81,7 @@ pub async fn template(
 ) -> Result<HttpResponse, AppError> {
     let c = load_in_scope(&db, &user, id.into_inner()).await?;
     require_recorder(&user, &c)?;
+    require_running(&c)?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -163,6 +165,7 @@ pub async fn upload(
 ) -> Result<HttpResponse, AppError> {
     let c = load_in_scope(&db, &user, id.into_inner()).await?;
     require_recorder(&user, &c)?;
+    require_running(&c)?;
     let cid = c.contract.id.clone();
     let page = ImportPage {
         ctx,

@@ -41,7 +41,7 @@ pub async fn list(
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let c = load_in_scope(&db, &user, id.into_inner()).await?;
-    let page = query.page.parse::<i64>().unwrap_or(1).max(1);
+    let page = query.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000);
     let cid = c.contract.id.clone();
     let (lines, total) = db
         .run(move |conn| Ok(jobs::for_contract(conn, &cid, page)?))

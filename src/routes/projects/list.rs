@@ -62,7 +62,7 @@ impl ListQuery {
             statuses_in: None,
             sort: SortKey::from_code(&self.sort).unwrap_or_default(),
             descending: self.dir == "desc",
-            page: self.page.parse::<i64>().unwrap_or(1).max(1),
+            page: self.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000),
         }
     }
 
