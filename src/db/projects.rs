@@ -93,8 +93,50 @@ impl ProjectRow {
     }
 }
 
-fn search_text(code: &str, title: &str) -> String {
-    format!("{} {}", code, title).to_lowercase()
+/// The fields an officer enters, as written on insert and on update.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = projects, treat_none_as_null = true)]
+struct Entered<'a> {
+    code: &'a str,
+    title: &'a str,
+    district: &'a str,
+    settlement: &'a str,
+    latitude_e6: Option<i32>,
+    longitude_e6: Option<i32>,
+    direction: &'static str,
+    work_type: &'static str,
+    funding_source: &'static str,
+    budget_tenge: i64,
+    planned_jobs: i32,
+    planned_center_hires: i32,
+    planned_permanent_jobs: i32,
+    planned_start: NaiveDate,
+    planned_end: NaiveDate,
+    /// Lower-cased in Rust (Unicode-aware), so search works alike on both backends.
+    search_text: String,
+}
+
+impl<'a> From<&'a ProjectInput> for Entered<'a> {
+    fn from(p: &'a ProjectInput) -> Self {
+        Self {
+            code: &p.code,
+            title: &p.title,
+            district: &p.district,
+            settlement: &p.settlement,
+            latitude_e6: p.location.map(|l| l.0),
+            longitude_e6: p.location.map(|l| l.1),
+            direction: p.direction.code(),
+            work_type: p.work_type.code(),
+            funding_source: p.funding_source.code(),
+            budget_tenge: p.budget_tenge,
+            planned_jobs: p.planned_jobs,
+            planned_center_hires: p.planned_center_hires,
+            planned_permanent_jobs: p.planned_permanent_jobs,
+            planned_start: p.planned_start,
+            planned_end: p.planned_end,
+            search_text: format!("{} {}", p.code, p.title).to_lowercase(),
+        }
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -143,28 +185,13 @@ pub fn insert(
     let at = now();
     diesel::insert_into(projects::table)
         .values((
+            Entered::from(input),
             projects::id.eq(&id),
-            projects::code.eq(&input.code),
-            projects::title.eq(&input.title),
             projects::region_code.eq(region),
-            projects::district.eq(&input.district),
-            projects::settlement.eq(&input.settlement),
-            projects::latitude_e6.eq(input.location.map(|l| l.0)),
-            projects::longitude_e6.eq(input.location.map(|l| l.1)),
-            projects::direction.eq(input.direction.code()),
-            projects::work_type.eq(input.work_type.code()),
-            projects::funding_source.eq(input.funding_source.code()),
-            projects::budget_tenge.eq(input.budget_tenge),
-            projects::planned_jobs.eq(input.planned_jobs),
-            projects::planned_center_hires.eq(input.planned_center_hires),
-            projects::planned_permanent_jobs.eq(input.planned_permanent_jobs),
-            projects::planned_start.eq(input.planned_start),
-            projects::planned_end.eq(input.planned_end),
             projects::status.eq(ProjectStatus::Draft.code()),
             projects::created_by.eq(created_by),
             projects::created_at.eq(at),
             projects::updated_at.eq(at),
-            projects::search_text.eq(search_text(&input.code, &input.title)),
         ))
         .execute(conn)
         .map_err(|e| unique_violation(e, &input.code))?;
@@ -229,24 +256,9 @@ pub fn update(
             .filter(projects::version.eq(base_version)),
     )
     .set((
-        projects::code.eq(&input.code),
-        projects::title.eq(&input.title),
-        projects::district.eq(&input.district),
-        projects::settlement.eq(&input.settlement),
-        projects::latitude_e6.eq(input.location.map(|l| l.0)),
-        projects::longitude_e6.eq(input.location.map(|l| l.1)),
-        projects::direction.eq(input.direction.code()),
-        projects::work_type.eq(input.work_type.code()),
-        projects::funding_source.eq(input.funding_source.code()),
-        projects::budget_tenge.eq(input.budget_tenge),
-        projects::planned_jobs.eq(input.planned_jobs),
-        projects::planned_center_hires.eq(input.planned_center_hires),
-        projects::planned_permanent_jobs.eq(input.planned_permanent_jobs),
-        projects::planned_start.eq(input.planned_start),
-        projects::planned_end.eq(input.planned_end),
+        Entered::from(input),
         projects::updated_at.eq(now()),
         projects::version.eq(projects::version + 1),
-        projects::search_text.eq(search_text(&input.code, &input.title)),
     ))
     .execute(conn)
     .map_err(|e| unique_violation(e, &input.code))?;
