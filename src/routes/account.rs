@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::password;
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
+use crate::web::render;
 
 #[derive(Debug, Deserialize)]
 pub struct PasswordForm {
@@ -35,14 +36,8 @@ pub struct PasswordPage {
     pub errors: FormErrors,
 }
 
-fn html(page: &PasswordPage) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render().map_err(anyhow::Error::from)?))
-}
-
 pub async fn form(ctx: PageCtx, _user: CurrentUser) -> Result<HttpResponse, AppError> {
-    html(&PasswordPage {
+    render(&PasswordPage {
         ctx,
         errors: FormErrors::new(),
     })
@@ -77,7 +72,7 @@ pub async fn submit(
     }
     if !errors.is_empty() {
         // Passwords are never echoed back into the form.
-        return html(&PasswordPage { ctx, errors });
+        return render(&PasswordPage { ctx, errors });
     }
 
     let new_password = form.new_password;

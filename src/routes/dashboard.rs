@@ -58,8 +58,18 @@ impl DashboardPage {
     }
 }
 
-pub fn month_label(m: NaiveDate) -> String {
-    m.format("%Y-%m").to_string()
+/// Jobs created against the monthly plan, month by month, as the pages draw it.
+pub fn monthly_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> String {
+    let months: Vec<(String, i64, i64)> = monthly
+        .into_iter()
+        .map(|(m, created, planned)| (m.format("%Y-%m").to_string(), created, planned))
+        .collect();
+    chart::plan_vs_actual(
+        &months,
+        &ctx.t("chart-plan-vs-actual"),
+        &ctx.t("chart-created"),
+        &ctx.t("chart-planned"),
+    )
 }
 
 async fn page(
@@ -77,16 +87,7 @@ async fn page(
             ))
         })
         .await?;
-    let months: Vec<(String, i64, i64)> = monthly
-        .into_iter()
-        .map(|(m, c, p)| (month_label(m), c, p))
-        .collect();
-    let chart = chart::plan_vs_actual(
-        &months,
-        &ctx.t("chart-plan-vs-actual"),
-        &ctx.t("chart-created"),
-        &ctx.t("chart-planned"),
-    );
+    let chart = monthly_chart(&ctx, monthly);
     render(&DashboardPage {
         ctx,
         as_of,

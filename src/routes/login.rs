@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::i18n::Arg;
 use crate::password;
 use crate::web::page::PageCtx;
+use crate::web::render;
 
 /// Verified against when the login is unknown, so both answers take as long.
 static DUMMY_HASH: LazyLock<String> =
@@ -72,9 +73,7 @@ pub async fn form(
         next: local_path(&query.next).to_owned(),
         error: None,
     };
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(page.render().map_err(anyhow::Error::from)?))
+    render(&page)
 }
 
 pub async fn submit(
@@ -102,9 +101,7 @@ pub async fn submit(
             next: local_path(&next).to_owned(),
             error: Some(message),
         };
-        Ok(HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(page.render().map_err(anyhow::Error::from)?))
+        render(&page)
     };
 
     let stored = user.as_ref().map(|u| u.password_hash.clone());

@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::{Datelike, NaiveDate};
 
-use super::dashboard::{AsOfQuery, month_label};
+use super::dashboard::{AsOfQuery, monthly_chart};
 use crate::db::Db;
 use crate::db::figures::{self, DirectionRow, ProjectCompliance};
 use crate::db::rank_history::{self, MonthRank};
@@ -13,7 +13,6 @@ use crate::db::regions::RegionNames;
 use crate::domain::figures::Figures;
 use crate::domain::project::Direction;
 use crate::error::AppError;
-use crate::web::chart;
 use crate::web::export::{self, Cell, Table};
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
@@ -199,16 +198,7 @@ pub async fn show(
             ))
         })
         .await?;
-    let months: Vec<(String, i64, i64)> = monthly
-        .into_iter()
-        .map(|(m, c, p)| (month_label(m), c, p))
-        .collect();
-    let chart = chart::plan_vs_actual(
-        &months,
-        &ctx.t("chart-plan-vs-actual"),
-        &ctx.t("chart-created"),
-        &ctx.t("chart-planned"),
-    );
+    let chart = monthly_chart(&ctx, monthly);
     render(&RegionPage {
         name: names.name(&code, ctx.lang()).to_owned(),
         as_of,

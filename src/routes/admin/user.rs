@@ -15,6 +15,7 @@ use crate::db::{Db, DbConnection};
 use crate::error::AppError;
 use crate::password;
 use crate::web::page::PageCtx;
+use crate::web::render;
 
 #[derive(Template)]
 #[template(path = "admin/user.html")]
@@ -56,9 +57,7 @@ pub async fn show(
         events,
         is_self,
     };
-    Ok(super::users::html(
-        page.render().map_err(anyhow::Error::from)?,
-    ))
+    render(&page)
 }
 
 /// Deactivates (ending the user's sessions at once) or re-activates an account.
@@ -151,9 +150,7 @@ pub async fn reset_password(
         user,
         password: plain,
     };
-    Ok(super::users::html(
-        page.render().map_err(anyhow::Error::from)?,
-    ))
+    render(&page)
 }
 
 fn see_other(to: &str) -> HttpResponse {

@@ -17,6 +17,7 @@ use crate::error::AppError;
 use crate::password;
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
+use crate::web::render;
 
 #[derive(Template)]
 #[template(path = "admin/users.html")]
@@ -66,16 +67,6 @@ pub struct PasswordShownPage {
     pub heading_key: &'static str,
     pub user: UserRow,
     pub password: String,
-}
-
-pub fn html(body: String) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(body)
-}
-
-fn render(page: &impl Template) -> Result<HttpResponse, AppError> {
-    Ok(html(page.render().map_err(anyhow::Error::from)?))
 }
 
 pub async fn list(

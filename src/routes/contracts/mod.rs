@@ -55,3 +55,16 @@ pub fn require_running(c: &ContractWithProject) -> Result<(), AppError> {
         _ => Err(AppError::Forbidden),
     }
 }
+
+/// The contract, if in scope, the user may record on it and its project is running: what
+/// every form that adds hires needs before it shows or saves anything.
+pub async fn open_for_hires(
+    db: &Db,
+    user: &CurrentUser,
+    id: String,
+) -> Result<ContractWithProject, AppError> {
+    let c = load_in_scope(db, user, id).await?;
+    require_recorder(user, &c)?;
+    require_running(&c)?;
+    Ok(c)
+}

@@ -17,7 +17,7 @@ use crate::db::{Db, DbConnection, write_transaction};
 use crate::domain::csv_rows::{LineProblem, read_rows};
 use crate::domain::hire::{self, HireFields, YouthAges};
 use crate::error::AppError;
-use crate::routes::contracts::{load_in_scope, require_recorder, require_running};
+use crate::routes::contracts::open_for_hires;
 use crate::web::page::PageCtx;
 use crate::web::upload::{self, ShownProblem, Upload};
 use crate::web::{render, see_other};
@@ -62,9 +62,7 @@ pub async fn form(
     db: web::Data<Db>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let c = load_in_scope(&db, &user, id.into_inner()).await?;
-    require_recorder(&user, &c)?;
-    require_running(&c)?;
+    let c = open_for_hires(&db, &user, id.into_inner()).await?;
     render(&ImportPage {
         ctx,
         c,
@@ -79,9 +77,7 @@ pub async fn template(
     db: web::Data<Db>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let c = load_in_scope(&db, &user, id.into_inner()).await?;
-    require_recorder(&user, &c)?;
-    require_running(&c)?;
+    open_for_hires(&db, &user, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -163,9 +159,7 @@ pub async fn upload(
     id: web::Path<String>,
     form: Result<MultipartForm<Upload>, actix_web::Error>,
 ) -> Result<HttpResponse, AppError> {
-    let c = load_in_scope(&db, &user, id.into_inner()).await?;
-    require_recorder(&user, &c)?;
-    require_running(&c)?;
+    let c = open_for_hires(&db, &user, id.into_inner()).await?;
     let cid = c.contract.id.clone();
     let page = ImportPage {
         ctx,

@@ -13,7 +13,7 @@ use crate::db::jobs::{self, HireError};
 use crate::db::{Db, write_transaction};
 use crate::domain::hire::{self, Channel, HireFields, JobKind};
 use crate::error::AppError;
-use crate::routes::contracts::{load_in_scope, require_recorder, require_running};
+use crate::routes::contracts::open_for_hires;
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -51,9 +51,7 @@ pub async fn form(
     db: web::Data<Db>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let c = load_in_scope(&db, &user, id.into_inner()).await?;
-    require_recorder(&user, &c)?;
-    require_running(&c)?;
+    let c = open_for_hires(&db, &user, id.into_inner()).await?;
     let fields = HireFields {
         kind: "temporary".into(),
         channel: "employment_center".into(),
@@ -69,9 +67,7 @@ pub async fn create(
     id: web::Path<String>,
     form: web::Form<HireFields>,
 ) -> Result<HttpResponse, AppError> {
-    let c = load_in_scope(&db, &user, id.into_inner()).await?;
-    require_recorder(&user, &c)?;
-    require_running(&c)?;
+    let c = open_for_hires(&db, &user, id.into_inner()).await?;
     let fields = form.into_inner();
     let today = chrono::Utc::now().date_naive();
     let youth = db
