@@ -6,6 +6,8 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use serde::Serialize;
 
+use super::tallies::Tally;
+use crate::domain::figures::Figures;
 use super::schema::{contracts, procurement_lines, projects};
 use super::{DbConnection, new_id, now};
 use crate::domain::contract::{ContractInput, Declared};
@@ -77,6 +79,7 @@ pub fn insert(
     project_id: &str,
     c: &ContractInput,
     by: &str,
+    tally: &mut Tally,
 ) -> QueryResult<ContractRow> {
     let id = new_id();
     let at = now();
@@ -101,6 +104,13 @@ pub fn insert(
             contracts::updated_at.eq(at),
         ))
         .execute(conn)?;
+    let region = super::projects::region_of_contract(conn, &id)?;
+    let delta = Figures {
+        contracts_value: d.total(),
+        contracts_domestic: d.domestic(),
+        ..Default::default()
+    };
+    tally.add(&region, c.signed_on, &delta);
     get(conn, &id)
 }
 

@@ -9,7 +9,9 @@ use serde::Serialize;
 use super::contracts::{self, ContractRow};
 use super::schema::{contracts as contracts_t, jobs, lifting_payments, workers};
 use super::{DbConnection, lock_for_update, new_id, now, projects};
-use crate::domain::hire::{self, Channel, HireInput};
+use super::tallies::Tally;
+use crate::domain::figures::Figures;
+use crate::domain::hire::{self, Channel, HireInput, JobKind};
 use crate::domain::workflow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
@@ -153,6 +155,7 @@ pub fn hire(
     contract_id: &str,
     h: &HireInput,
     by: &str,
+    tally: &mut Tally,
 ) -> Result<JobRow, HireError> {
     lock_for_update(conn, "contracts", contract_id)?;
     let contract: ContractRow = contracts::get(conn, contract_id)?;
@@ -196,16 +199,29 @@ pub fn hire(
             .execute(conn)?,
     };
     if contract.hires() == 0 {
-        start_work(conn, &contract.project_id, by)?;
+        start_work(conn, &contract.project_id, by, tally)?;
     }
+    let region = projects::region_of_contract(conn, contract_id)?;
+    let permanent = h.kind == JobKind::Permanent;
+    let center = h.channel == Channel::EmploymentCenter;
+    tally.add(
+        &region,
+        h.hire_date,
+        &Figures::of_hire(center, h.is_youth, permanent),
+    );
     Ok(get(conn, &id)?)
 }
 
 /// The first hire on a contracted project means work has started.
-fn start_work(conn: &mut DbConnection, project_id: &str, by: &str) -> QueryResult<()> {
+fn start_work(
+    conn: &mut DbConnection,
+    project_id: &str,
+    by: &str,
+    tally: &mut Tally,
+) -> QueryResult<()> {
     let project = projects::get(conn, project_id)?;
     if let Some(to) = workflow::on_first_hire(project.status()) {
-        projects::change_status(conn, project_id, project.version, to, by, "", None).map_err(
+        projects::change_status(conn, project_id, project.version, to, by, "", None, tally).map_err(
             |e| match e {
                 projects::ProjectWriteError::Db(e) => e,
                 _ => diesel::result::Error::RollbackTransaction,
@@ -307,8 +323,10 @@ pub fn correct(
     id: &str,
     base_version: i32,
     c: &Correction,
+    tally: &mut Tally,
 ) -> QueryResult<usize> {
-    diesel::update(
+    let before = get(conn, id)?;
+    let changed = diesel::update(
         jobs::table
             .filter(jobs::id.eq(id))
             .filter(jobs::version.eq(base_version)),
@@ -323,7 +341,18 @@ pub fn correct(
         jobs::updated_at.eq(now()),
         jobs::version.eq(jobs::version + 1),
     ))
-    .execute(conn)
+    .execute(conn)?;
+    let was_permanent = before.kind == JobKind::Permanent.code();
+    let is_permanent = c.kind == JobKind::Permanent.code();
+    if changed > 0 && was_permanent != is_permanent {
+        let delta = Figures {
+            permanent_created: if is_permanent { 1 } else { -1 },
+            ..Default::default()
+        };
+        let region = projects::region_of_contract(conn, &before.contract_id)?;
+        tally.add(&region, before.hire_date, &delta);
+    }
+    Ok(changed)
 }
 
 #[derive(QueryableByName)]

@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
+use super::tallies::Tally;
+use crate::domain::figures::Figures;
 use super::jobs::{JobRow, parameter_on};
 use super::schema::lifting_payments;
 use super::{DbConnection, new_id, now};
@@ -34,6 +36,7 @@ pub fn record(
     job: &JobRow,
     paid_on: NaiveDate,
     by: &str,
+    tally: &mut Tally,
 ) -> Result<i64, PaymentError> {
     let amount = due(conn, job)?.ok_or(PaymentError::NotEligible)?;
     let exists: i64 = lifting_payments::table
@@ -60,6 +63,13 @@ pub fn record(
             ) => PaymentError::AlreadyPaid,
             other => PaymentError::Db(other),
         })?;
+    let region = super::projects::region_of_contract(conn, &job.contract_id)?;
+    let delta = Figures {
+        lifting_paid: 1,
+        lifting_paid_tenge: amount,
+        ..Default::default()
+    };
+    tally.add(&region, paid_on, &delta);
     Ok(amount)
 }
 

@@ -18,6 +18,7 @@ pub mod rank_history;
 pub mod reference;
 pub mod regions;
 pub mod schema;
+pub mod tallies;
 pub mod sessions;
 pub mod users;
 

@@ -4,6 +4,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
+use super::tallies::Tally;
 use super::schema::{contracts, project_status_changes, projects, users};
 use super::{DbConnection, lock_for_update, new_id, now};
 use crate::domain::project::{
@@ -287,6 +288,7 @@ pub fn change_status(
     by: &str,
     comment: &str,
     decision: Option<&Decision>,
+    tally: &mut Tally,
 ) -> Result<ProjectRow, ProjectWriteError> {
     lock_for_update(conn, "projects", id)?;
     let before = get(conn, id)?;
@@ -327,6 +329,18 @@ pub fn change_status(
             project_status_changes::comment.eq(comment.trim()),
         ))
         .execute(conn)?;
+    tally.status_change(
+        &before.region_code,
+        at.date(),
+        Some(before.status()),
+        to,
+        (
+            i64::from(before.planned_jobs),
+            i64::from(before.planned_center_hires),
+            i64::from(before.planned_permanent_jobs),
+        ),
+        before.budget_tenge,
+    );
     Ok(get(conn, id)?)
 }
 
@@ -389,4 +403,14 @@ pub fn status_before_suspension(
         .first(conn)
         .optional()?;
     Ok(from.flatten().as_deref().and_then(ProjectStatus::from_code))
+}
+
+/// The region a contract's project belongs to.
+pub fn region_of_contract(conn: &mut DbConnection, contract_id: &str) -> QueryResult<String> {
+    use super::schema::contracts;
+    contracts::table
+        .inner_join(projects::table)
+        .filter(contracts::id.eq(contract_id))
+        .select(projects::region_code)
+        .first(conn)
 }

@@ -79,23 +79,104 @@ impl Figures {
         }
     }
 
+    /// The names of the counted figures, in the order of [`Figures::counts`] (also the
+    /// column names of the tally tables).
+    pub const COUNTED: [&'static str; 16] = [
+        "projects_selected",
+        "projects_approved",
+        "projects_started",
+        "projects_completed",
+        "planned_jobs",
+        "planned_center_hires",
+        "planned_permanent",
+        "budget_tenge",
+        "jobs_created",
+        "center_hires",
+        "youth_hires",
+        "permanent_created",
+        "lifting_paid",
+        "lifting_paid_tenge",
+        "contracts_value",
+        "contracts_domestic",
+    ];
+
+    pub fn counts(&self) -> [i64; 16] {
+        [
+            self.projects_selected,
+            self.projects_approved,
+            self.projects_started,
+            self.projects_completed,
+            self.planned_jobs,
+            self.planned_center_hires,
+            self.planned_permanent,
+            self.budget_tenge,
+            self.jobs_created,
+            self.center_hires,
+            self.youth_hires,
+            self.permanent_created,
+            self.lifting_paid,
+            self.lifting_paid_tenge,
+            self.contracts_value,
+            self.contracts_domestic,
+        ]
+    }
+
+    pub fn from_counts(code: String, c: [i64; 16]) -> Figures {
+        Figures {
+            code,
+            projects_selected: c[0],
+            projects_approved: c[1],
+            projects_started: c[2],
+            projects_completed: c[3],
+            planned_jobs: c[4],
+            planned_center_hires: c[5],
+            planned_permanent: c[6],
+            budget_tenge: c[7],
+            jobs_created: c[8],
+            center_hires: c[9],
+            youth_hires: c[10],
+            permanent_created: c[11],
+            lifting_paid: c[12],
+            lifting_paid_tenge: c[13],
+            contracts_value: c[14],
+            contracts_domestic: c[15],
+            rank: 0,
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.counts().iter().all(|c| *c == 0)
+    }
+
+    /// Adds `sign` times the other's counts (its code and rank are ignored).
+    pub fn add_scaled(&mut self, o: &Figures, sign: i64) {
+        let mut c = self.counts();
+        for (mine, theirs) in c.iter_mut().zip(o.counts()) {
+            *mine += sign * theirs;
+        }
+        *self = Figures::from_counts(std::mem::take(&mut self.code), c);
+    }
+
     fn add(&mut self, o: &Figures) {
-        self.projects_selected += o.projects_selected;
-        self.projects_approved += o.projects_approved;
-        self.projects_started += o.projects_started;
-        self.projects_completed += o.projects_completed;
-        self.planned_jobs += o.planned_jobs;
-        self.planned_center_hires += o.planned_center_hires;
-        self.planned_permanent += o.planned_permanent;
-        self.budget_tenge += o.budget_tenge;
-        self.jobs_created += o.jobs_created;
-        self.center_hires += o.center_hires;
-        self.youth_hires += o.youth_hires;
-        self.permanent_created += o.permanent_created;
-        self.lifting_paid += o.lifting_paid;
-        self.lifting_paid_tenge += o.lifting_paid_tenge;
-        self.contracts_value += o.contracts_value;
-        self.contracts_domestic += o.contracts_domestic;
+        self.add_scaled(o, 1);
+    }
+
+    /// What one project adds to the figures while it is in `status`.
+    pub fn of_project(status: ProjectStatus, planned: (i64, i64, i64), budget: i64) -> Figures {
+        let mut f = Figures::default();
+        f.add_project(status, planned, budget, 1);
+        f
+    }
+
+    /// What one hire adds to the figures.
+    pub fn of_hire(center: bool, youth: bool, permanent: bool) -> Figures {
+        Figures {
+            jobs_created: 1,
+            center_hires: i64::from(center),
+            youth_hires: i64::from(youth),
+            permanent_created: i64::from(permanent),
+            ..Default::default()
+        }
     }
 }
 
@@ -164,6 +245,26 @@ mod tests {
             },
         ]);
         assert_eq!(t.center_bp(), 1000);
+    }
+
+    #[test]
+    fn a_status_change_is_the_difference_of_two_contributions() {
+        let planned = (20, 10, 2);
+        let mut delta = Figures::of_project(ProjectStatus::InProgress, planned, 500);
+        delta.add_scaled(&Figures::of_project(ProjectStatus::Contracted, planned, 500), -1);
+        assert_eq!(delta.projects_started, 1);
+        assert_eq!((delta.projects_approved, delta.planned_jobs), (0, 0));
+        let mut total = Figures::of_project(ProjectStatus::Contracted, planned, 500);
+        total.add(&delta);
+        assert_eq!(total, Figures::of_project(ProjectStatus::InProgress, planned, 500));
+    }
+
+    #[test]
+    fn counts_round_trip_in_column_order() {
+        let f = Figures::of_hire(true, false, true);
+        assert_eq!(Figures::from_counts(String::new(), f.counts()), f);
+        assert_eq!(Figures::COUNTED[9], "center_hires");
+        assert_eq!(f.counts()[9], 1);
     }
 
     #[test]

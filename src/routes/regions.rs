@@ -146,10 +146,11 @@ pub async fn export(
             let known = crate::db::regions::active_names(conn, as_of)?
                 .iter()
                 .any(|r| r.code == c);
+            let projects = figures::project_compliance(conn, Some(&c), as_of)?;
             Ok((
                 known,
-                figures::by_direction(conn, &c, as_of)?,
-                figures::project_compliance(conn, Some(&c), as_of)?,
+                figures::by_direction(&projects),
+                projects,
                 rank_history::region_over_time(conn, &c, first, last, today)?,
             ))
         })
@@ -190,9 +191,10 @@ pub async fn show(
     let c = code.clone();
     let (directions, projects, ranks, monthly) = db
         .run(move |conn| {
+            let projects = figures::project_compliance(conn, Some(&c), as_of)?;
             Ok((
-                figures::by_direction(conn, &c, as_of)?,
-                figures::project_compliance(conn, Some(&c), as_of)?,
+                figures::by_direction(&projects),
+                projects,
                 rank_history::region_over_time(conn, &c, first, last, today)?,
                 figures::monthly(conn, Some(&c), as_of)?,
             ))

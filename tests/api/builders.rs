@@ -210,6 +210,7 @@ impl ProjectBuilder {
                 ))
                 .execute(&mut conn)
                 .expect("status change recorded");
+            jobmap::db::tallies::rebuild(&mut conn).expect("figures brought up to date");
         }
         TestProject {
             id: row.id,
@@ -344,8 +345,11 @@ impl ContractBuilder {
             .select(users::id)
             .first(&mut conn)
             .expect("the first admin");
-        let row = jobmap::db::contracts::insert(&mut conn, &self.project_id, &input, &admin)
-            .expect("contract stored");
+        let mut tally = jobmap::db::tallies::Tally::default();
+        let row =
+            jobmap::db::contracts::insert(&mut conn, &self.project_id, &input, &admin, &mut tally)
+                .expect("contract stored");
+        tally.flush(&mut conn).expect("figures kept");
         diesel::update(contracts::table.find(&row.id))
             .set(contracts::center_hires.eq(self.center_hires))
             .execute(&mut conn)

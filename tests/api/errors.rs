@@ -99,12 +99,15 @@ async fn invalid_utf8_in_a_form_is_a_bad_request() {
 async fn a_server_fault_gets_a_500_page_with_a_reference_and_no_internals() {
     let app = spawn_app().await;
     // Break the database under the running server.
-    crate::helpers::sql(&app, "ALTER TABLE projects RENAME TO projects_gone");
+    crate::helpers::sql(
+        &app,
+        "ALTER TABLE region_month_figures RENAME TO region_month_figures_gone",
+    );
     let page = app.get("/").await;
     page.assert_status(500)
         .assert_contains("Sorry, something went wrong")
         .assert_contains("Reference")
-        .assert_lacks("projects")
+        .assert_lacks("region_month_figures")
         .assert_lacks("no such table")
         .assert_lacks("does not exist");
     // The reference is the request id found in the logs.

@@ -206,6 +206,11 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
         .assert_status(200)
         .assert_lacks(&format!("/contracts/{}\"", f.wko.id))
         .assert_lacks(&format!("/contracts/{}\"", f.kyz.id));
+
+    // The tallies the figures are read from, kept by each write, agree with the records.
+    let mut conn = app.db.conn().expect("connection");
+    let off = jobmap::db::tallies::discrepancies(&mut conn).expect("recomputed");
+    assert!(off.is_empty(), "{off:?}");
 }
 
 #[tokio::test]

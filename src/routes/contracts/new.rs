@@ -7,6 +7,7 @@ use actix_web_flash_messages::FlashMessage;
 use askama::Template;
 
 use crate::auth::CurrentUser;
+use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::projects::{self, ProjectRow, ProjectWriteError};
 use crate::db::{Db, contracts, write_transaction};
@@ -112,7 +113,8 @@ pub async fn create(
                 if contracts::number_taken(conn, &pid, &input.number)? {
                     return Ok(None);
                 }
-                let row = contracts::insert(conn, &pid, &input, &by)?;
+                let mut tally = Tally::default();
+                let row = contracts::insert(conn, &pid, &input, &by, &mut tally)?;
                 audit::record(
                     conn,
                     Event {
@@ -127,8 +129,18 @@ pub async fn create(
                 )?;
                 let project = projects::get(conn, &pid)?;
                 if let Some(to) = workflow::on_contract(project.status()) {
-                    projects::change_status(conn, &pid, project.version, to, &by, &number, None)?;
+                    projects::change_status(
+                        conn,
+                        &pid,
+                        project.version,
+                        to,
+                        &by,
+                        &number,
+                        None,
+                        &mut tally,
+                    )?;
                 }
+                tally.flush(conn)?;
                 Ok::<_, ProjectWriteError>(Some(row))
             }))
         })

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use super::label_key;
 use super::show::{audited_update, load, page};
 use crate::auth::CurrentUser;
+use crate::db::tallies::Tally;
 use crate::db::Db;
 use crate::db::jobs::{self, Correction};
 use crate::domain::hire::{Channel, JobKind, truthy};
@@ -88,7 +89,10 @@ pub async fn correct(
         referral,
     };
     let saved = audited_update(&db, &user, &job.id, "job.correct", move |conn, id| {
-        jobs::correct(conn, id, version, &correction)
+        let mut tally = Tally::default();
+        let changed = jobs::correct(conn, id, version, &correction, &mut tally)?;
+        tally.flush(conn)?;
+        Ok(changed)
     })
     .await?;
     FlashMessage::success(if saved {

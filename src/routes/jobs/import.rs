@@ -10,6 +10,7 @@ use askama::Template;
 
 use super::{label_key, refusal_message};
 use crate::auth::CurrentUser;
+use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::contracts::ContractWithProject;
 use crate::db::jobs::{self, HireError};
@@ -109,6 +110,7 @@ fn apply(
 ) -> Result<usize, ImportError> {
     let today = chrono::Utc::now().date_naive();
     let mut problems = Vec::new();
+    let mut tally = Tally::default();
     for (line, fields) in rows {
         let input = match hire::check(fields, c.contract.signed_on, today, youth) {
             Ok(input) => input,
@@ -121,7 +123,7 @@ fn apply(
                 continue;
             }
         };
-        match jobs::hire(conn, &c.contract.id, &input, by) {
+        match jobs::hire(conn, &c.contract.id, &input, by, &mut tally) {
             Ok(job) => audit::record(
                 conn,
                 Event {
@@ -146,6 +148,7 @@ fn apply(
         }
     }
     if problems.is_empty() {
+        tally.flush(conn)?;
         Ok(rows.len())
     } else {
         Err(ImportError::Rows(problems))

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use super::show::{load, page};
 use crate::auth::CurrentUser;
+use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::lifting::{self, PaymentError};
 use crate::db::{Db, write_transaction};
@@ -48,7 +49,9 @@ pub async fn pay(
     let result = db
         .run(move |conn| {
             Ok(write_transaction(conn, |conn| {
-                let amount = lifting::record(conn, &j, paid_on, &by)?;
+                let mut tally = Tally::default();
+                let amount = lifting::record(conn, &j, paid_on, &by, &mut tally)?;
+                tally.flush(conn)?;
                 audit::record(
                     conn,
                     Event {

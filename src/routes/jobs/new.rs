@@ -7,6 +7,7 @@ use askama::Template;
 
 use super::{label_key, refusal_message};
 use crate::auth::CurrentUser;
+use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::contracts::ContractWithProject;
 use crate::db::jobs::{self, HireError};
@@ -87,7 +88,9 @@ pub async fn create(
     let saved = db
         .run(move |conn| {
             Ok(write_transaction(conn, |conn| {
-                let job = jobs::hire(conn, &cid, &input, &by)?;
+                let mut tally = Tally::default();
+                let job = jobs::hire(conn, &cid, &input, &by, &mut tally)?;
+                tally.flush(conn)?;
                 audit::record(
                     conn,
                     Event {

@@ -9,6 +9,7 @@ use serde::Deserialize;
 use super::load_in_scope;
 use super::show::{ActionInput, page};
 use crate::auth::CurrentUser;
+use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::projects::{self, Decision, ProjectWriteError};
 use crate::db::{Db, write_transaction};
@@ -118,6 +119,7 @@ pub async fn change(
         .run(move |conn| {
             Ok(write_transaction(conn, |conn| {
                 let before = projects::get(conn, &id)?;
+                let mut tally = Tally::default();
                 let after = projects::change_status(
                     conn,
                     &id,
@@ -126,7 +128,9 @@ pub async fn change(
                     &by,
                     &comment,
                     decision.as_ref(),
+                    &mut tally,
                 )?;
+                tally.flush(conn)?;
                 audit::record(
                     conn,
                     Event {

@@ -1,0 +1,2 @@
+DROP TABLE region_month_figures;
+DROP TABLE region_day_figures;

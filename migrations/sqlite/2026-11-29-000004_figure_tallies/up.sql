@@ -1,0 +1,50 @@
+-- The programme's figures as running deltas, per region and day and per region and month,
+-- written by the transaction that changes what they count (a hire, a status change, a
+-- contract, a lifting payment). The figures as of a date are the sum of the deltas up to
+-- it, so the dashboard reads a few hundred rows whatever the number of jobs.
+CREATE TABLE region_day_figures (
+    region_code          TEXT NOT NULL REFERENCES regions (code),
+    day                  DATE NOT NULL,
+    projects_selected    BIGINT NOT NULL DEFAULT 0,
+    projects_approved    BIGINT NOT NULL DEFAULT 0,
+    projects_started     BIGINT NOT NULL DEFAULT 0,
+    projects_completed   BIGINT NOT NULL DEFAULT 0,
+    planned_jobs         BIGINT NOT NULL DEFAULT 0,
+    planned_center_hires BIGINT NOT NULL DEFAULT 0,
+    planned_permanent    BIGINT NOT NULL DEFAULT 0,
+    budget_tenge         BIGINT NOT NULL DEFAULT 0,
+    jobs_created         BIGINT NOT NULL DEFAULT 0,
+    center_hires         BIGINT NOT NULL DEFAULT 0,
+    youth_hires          BIGINT NOT NULL DEFAULT 0,
+    permanent_created    BIGINT NOT NULL DEFAULT 0,
+    lifting_paid         BIGINT NOT NULL DEFAULT 0,
+    lifting_paid_tenge   BIGINT NOT NULL DEFAULT 0,
+    contracts_value      BIGINT NOT NULL DEFAULT 0,
+    contracts_domestic   BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (region_code, day)
+);
+CREATE INDEX region_day_figures_day_idx ON region_day_figures (day);
+
+-- day is the first day of the month.
+CREATE TABLE region_month_figures (
+    region_code          TEXT NOT NULL REFERENCES regions (code),
+    day                  DATE NOT NULL,
+    projects_selected    BIGINT NOT NULL DEFAULT 0,
+    projects_approved    BIGINT NOT NULL DEFAULT 0,
+    projects_started     BIGINT NOT NULL DEFAULT 0,
+    projects_completed   BIGINT NOT NULL DEFAULT 0,
+    planned_jobs         BIGINT NOT NULL DEFAULT 0,
+    planned_center_hires BIGINT NOT NULL DEFAULT 0,
+    planned_permanent    BIGINT NOT NULL DEFAULT 0,
+    budget_tenge         BIGINT NOT NULL DEFAULT 0,
+    jobs_created         BIGINT NOT NULL DEFAULT 0,
+    center_hires         BIGINT NOT NULL DEFAULT 0,
+    youth_hires          BIGINT NOT NULL DEFAULT 0,
+    permanent_created    BIGINT NOT NULL DEFAULT 0,
+    lifting_paid         BIGINT NOT NULL DEFAULT 0,
+    lifting_paid_tenge   BIGINT NOT NULL DEFAULT 0,
+    contracts_value      BIGINT NOT NULL DEFAULT 0,
+    contracts_domestic   BIGINT NOT NULL DEFAULT 0,
+    PRIMARY KEY (region_code, day)
+);
+CREATE INDEX region_month_figures_day_idx ON region_month_figures (day);

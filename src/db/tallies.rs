@@ -1,0 +1,370 @@
+//! The figures kept as running deltas per region and day (and per region and month), written
+//! by the transaction that changes what they count. The figures as of a date are the sum of
+//! the deltas up to that date: a few hundred rows, however many jobs there are.
+//!
+//! A transaction collects its deltas in a [`Tally`] and flushes them last, in key order, so
+//! that two transactions never take the tally rows' locks in opposite orders (PostgreSQL).
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Date, Nullable, Text, Timestamp};
+
+use super::DbConnection;
+use crate::domain::figures::Figures;
+use crate::domain::workflow::ProjectStatus;
+
+const TABLES: [&str; 2] = ["region_day_figures", "region_month_figures"];
+
+pub fn month_of(day: NaiveDate) -> NaiveDate {
+    day.with_day(1).unwrap_or(day)
+}
+
+/// Deltas waiting to be written, keyed by region and day.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pending: BTreeMap<(String, NaiveDate), Figures>,
+}
+
+impl Tally {
+    pub fn add(&mut self, region: &str, day: NaiveDate, delta: &Figures) {
+        self.pending
+            .entry((region.to_owned(), day))
+            .or_default()
+            .add_scaled(delta, 1);
+    }
+
+    /// A project of `region` moved from one status to another on `day`.
+    pub fn status_change(
+        &mut self,
+        region: &str,
+        day: NaiveDate,
+        from: Option<ProjectStatus>,
+        to: ProjectStatus,
+        planned: (i64, i64, i64),
+        budget: i64,
+    ) {
+        let mut delta = Figures::of_project(to, planned, budget);
+        if let Some(from) = from {
+            delta.add_scaled(&Figures::of_project(from, planned, budget), -1);
+        }
+        self.add(region, day, &delta);
+    }
+
+    /// Writes the deltas: day rows, then month rows, each in key order.
+    pub fn flush(self, conn: &mut DbConnection) -> QueryResult<()> {
+        let mut months: BTreeMap<(String, NaiveDate), Figures> = BTreeMap::new();
+        for ((region, day), delta) in &self.pending {
+            months
+                .entry((region.clone(), month_of(*day)))
+                .or_default()
+                .add_scaled(delta, 1);
+        }
+        for (table, rows) in TABLES.iter().zip([&self.pending, &months]) {
+            for ((region, day), delta) in rows {
+                if !delta.is_zero() {
+                    upsert(conn, table, region, *day, delta)?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn upsert(
+    conn: &mut DbConnection,
+    table: &str,
+    region: &str,
+    day: NaiveDate,
+    delta: &Figures,
+) -> QueryResult<()> {
+    // The counts are integers computed here, never user input: they go into the SQL text.
+    let names = Figures::COUNTED.join(", ");
+    let values: Vec<String> = delta.counts().iter().map(i64::to_string).collect();
+    let updates: Vec<String> = Figures::COUNTED
+        .iter()
+        .map(|c| format!("{c} = {table}.{c} + excluded.{c}"))
+        .collect();
+    diesel::sql_query(format!(
+        "INSERT INTO {table} (region_code, day, {names}) VALUES ($1, $2, {}) \
+         ON CONFLICT (region_code, day) DO UPDATE SET {}",
+        values.join(", "),
+        updates.join(", ")
+    ))
+    .bind::<Text, _>(region)
+    .bind::<Date, _>(day)
+    .execute(conn)?;
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct SumRow {
+    #[diesel(sql_type = Text)]
+    region_code: String,
+    #[diesel(sql_type = BigInt)]
+    c0: i64,
+    #[diesel(sql_type = BigInt)]
+    c1: i64,
+    #[diesel(sql_type = BigInt)]
+    c2: i64,
+    #[diesel(sql_type = BigInt)]
+    c3: i64,
+    #[diesel(sql_type = BigInt)]
+    c4: i64,
+    #[diesel(sql_type = BigInt)]
+    c5: i64,
+    #[diesel(sql_type = BigInt)]
+    c6: i64,
+    #[diesel(sql_type = BigInt)]
+    c7: i64,
+    #[diesel(sql_type = BigInt)]
+    c8: i64,
+    #[diesel(sql_type = BigInt)]
+    c9: i64,
+    #[diesel(sql_type = BigInt)]
+    c10: i64,
+    #[diesel(sql_type = BigInt)]
+    c11: i64,
+    #[diesel(sql_type = BigInt)]
+    c12: i64,
+    #[diesel(sql_type = BigInt)]
+    c13: i64,
+    #[diesel(sql_type = BigInt)]
+    c14: i64,
+    #[diesel(sql_type = BigInt)]
+    c15: i64,
+}
+
+impl SumRow {
+    fn into_figures(self) -> Figures {
+        let c = [
+            self.c0, self.c1, self.c2, self.c3, self.c4, self.c5, self.c6, self.c7, self.c8,
+            self.c9, self.c10, self.c11, self.c12, self.c13, self.c14, self.c15,
+        ];
+        Figures::from_counts(self.region_code, c)
+    }
+}
+
+fn sums() -> String {
+    Figures::COUNTED
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("CAST(COALESCE(SUM({c}), 0) AS BIGINT) AS c{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every region's figures at the end of `as_of`: whole months from the month table, the
+/// days of `as_of`'s own month from the day table.
+pub fn by_region(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<Figures>> {
+    let names = Figures::COUNTED.join(", ");
+    let rows: Vec<SumRow> = diesel::sql_query(format!(
+        "SELECT region_code, {} FROM ( \
+           SELECT region_code, {names} FROM region_month_figures WHERE day < $1 \
+           UNION ALL \
+           SELECT region_code, {names} FROM region_day_figures WHERE day >= $2 AND day <= $3 \
+         ) t GROUP BY region_code",
+        sums()
+    ))
+    .bind::<Date, _>(month_of(as_of))
+    .bind::<Date, _>(month_of(as_of))
+    .bind::<Date, _>(as_of)
+    .load(conn)?;
+    Ok(rows.into_iter().map(SumRow::into_figures).collect())
+}
+
+#[derive(QueryableByName)]
+struct DayJobs {
+    #[diesel(sql_type = Date)]
+    day: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// Jobs created per month (first day) up to `as_of`, for one region or the nation.
+pub fn jobs_by_month(
+    conn: &mut DbConnection,
+    region: &str,
+    as_of: NaiveDate,
+) -> QueryResult<BTreeMap<NaiveDate, i64>> {
+    let rows: Vec<DayJobs> = diesel::sql_query(
+        "SELECT day, CAST(SUM(jobs_created) AS BIGINT) AS n FROM region_month_figures \
+           WHERE day < $1 AND ($2 = '' OR region_code = $3) GROUP BY day \
+         UNION ALL \
+         SELECT day, CAST(SUM(jobs_created) AS BIGINT) AS n FROM region_day_figures \
+           WHERE day >= $4 AND day <= $5 AND ($6 = '' OR region_code = $7) GROUP BY day",
+    )
+    .bind::<Date, _>(month_of(as_of))
+    .bind::<Text, _>(region)
+    .bind::<Text, _>(region)
+    .bind::<Date, _>(month_of(as_of))
+    .bind::<Date, _>(as_of)
+    .bind::<Text, _>(region)
+    .bind::<Text, _>(region)
+    .load(conn)?;
+    let mut months = BTreeMap::new();
+    for r in rows.into_iter().filter(|r| r.n != 0) {
+        *months.entry(month_of(r.day)).or_insert(0) += r.n;
+    }
+    Ok(months)
+}
+
+#[derive(QueryableByName)]
+struct ChangeRow {
+    #[diesel(sql_type = Text)]
+    region_code: String,
+    #[diesel(sql_type = Timestamp)]
+    changed_at: NaiveDateTime,
+    #[diesel(sql_type = Nullable<Text>)]
+    from_status: Option<String>,
+    #[diesel(sql_type = Text)]
+    to_status: String,
+    #[diesel(sql_type = BigInt)]
+    planned: i64,
+    #[diesel(sql_type = BigInt)]
+    center: i64,
+    #[diesel(sql_type = BigInt)]
+    permanent: i64,
+    #[diesel(sql_type = BigInt)]
+    budget: i64,
+}
+
+#[derive(QueryableByName)]
+struct CountRow {
+    #[diesel(sql_type = Text)]
+    region_code: String,
+    #[diesel(sql_type = Date)]
+    day: NaiveDate,
+    #[diesel(sql_type = BigInt)]
+    a: i64,
+    #[diesel(sql_type = BigInt)]
+    b: i64,
+    #[diesel(sql_type = BigInt)]
+    c: i64,
+    #[diesel(sql_type = BigInt)]
+    d: i64,
+}
+
+/// The deltas recomputed from the records themselves (status history, jobs, lifting
+/// payments, contracts): what the day table must hold.
+pub fn recompute(conn: &mut DbConnection) -> QueryResult<Tally> {
+    let mut tally = Tally::default();
+    let changes: Vec<ChangeRow> = diesel::sql_query(
+        "SELECT p.region_code, s.changed_at, s.from_status, s.to_status, \
+           CAST(p.planned_jobs AS BIGINT) AS planned, CAST(p.planned_center_hires AS BIGINT) AS center, \
+           CAST(p.planned_permanent_jobs AS BIGINT) AS permanent, p.budget_tenge AS budget \
+         FROM project_status_changes s JOIN projects p ON p.id = s.project_id",
+    )
+    .load(conn)?;
+    for s in changes {
+        if let Some(to) = ProjectStatus::from_code(&s.to_status) {
+            let from = s.from_status.as_deref().and_then(ProjectStatus::from_code);
+            let planned = (s.planned, s.center, s.permanent);
+            let day = s.changed_at.date();
+            tally.status_change(&s.region_code, day, from, to, planned, s.budget);
+        }
+    }
+    let jobs: Vec<CountRow> = diesel::sql_query(
+        "SELECT p.region_code, j.hire_date AS day, CAST(COUNT(*) AS BIGINT) AS a, \
+           CAST(SUM(CASE WHEN j.channel = 'employment_center' THEN 1 ELSE 0 END) AS BIGINT) AS b, \
+           CAST(SUM(CASE WHEN j.is_youth THEN 1 ELSE 0 END) AS BIGINT) AS c, \
+           CAST(SUM(CASE WHEN j.kind = 'permanent' THEN 1 ELSE 0 END) AS BIGINT) AS d \
+         FROM jobs j JOIN contracts c ON c.id = j.contract_id JOIN projects p ON p.id = c.project_id \
+         GROUP BY p.region_code, j.hire_date",
+    )
+    .load(conn)?;
+    for r in jobs {
+        let delta = Figures {
+            jobs_created: r.a,
+            center_hires: r.b,
+            youth_hires: r.c,
+            permanent_created: r.d,
+            ..Default::default()
+        };
+        tally.add(&r.region_code, r.day, &delta);
+    }
+    let lifting: Vec<CountRow> = diesel::sql_query(
+        "SELECT p.region_code, lp.paid_on AS day, CAST(COUNT(*) AS BIGINT) AS a, \
+           CAST(SUM(lp.amount_tenge) AS BIGINT) AS b, CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d \
+         FROM lifting_payments lp JOIN jobs j ON j.id = lp.job_id \
+         JOIN contracts c ON c.id = j.contract_id JOIN projects p ON p.id = c.project_id \
+         GROUP BY p.region_code, lp.paid_on",
+    )
+    .load(conn)?;
+    for r in lifting {
+        let delta = Figures {
+            lifting_paid: r.a,
+            lifting_paid_tenge: r.b,
+            ..Default::default()
+        };
+        tally.add(&r.region_code, r.day, &delta);
+    }
+    let contracts: Vec<CountRow> = diesel::sql_query(
+        "SELECT p.region_code, c.signed_on AS day, \
+           CAST(SUM(c.goods_tenge + c.works_tenge + c.services_tenge) AS BIGINT) AS a, \
+           CAST(SUM(c.goods_domestic_tenge + c.works_domestic_tenge + c.services_domestic_tenge) AS BIGINT) AS b, \
+           CAST(0 AS BIGINT) AS c, CAST(0 AS BIGINT) AS d \
+         FROM contracts c JOIN projects p ON p.id = c.project_id GROUP BY p.region_code, c.signed_on",
+    )
+    .load(conn)?;
+    for r in contracts {
+        let delta = Figures {
+            contracts_value: r.a,
+            contracts_domestic: r.b,
+            ..Default::default()
+        };
+        tally.add(&r.region_code, r.day, &delta);
+    }
+    Ok(tally)
+}
+
+/// Replaces the tally tables with what the records say. For bulk loads, and to repair.
+pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
+    conn.batch_execute("DELETE FROM region_day_figures; DELETE FROM region_month_figures")?;
+    recompute(conn)?.flush(conn)
+}
+
+/// The stored day rows that differ from the records, as (region, day, stored, recomputed).
+pub fn discrepancies(
+    conn: &mut DbConnection,
+) -> QueryResult<Vec<(String, NaiveDate, Figures, Figures)>> {
+    let expected = recompute(conn)?.pending;
+    #[derive(QueryableByName)]
+    struct Keyed {
+        #[diesel(sql_type = Date)]
+        day: NaiveDate,
+        #[diesel(embed)]
+        sums: SumRow,
+    }
+    let aliased: Vec<String> = Figures::COUNTED
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} AS c{i}"))
+        .collect();
+    let stored: Vec<Keyed> = diesel::sql_query(format!(
+        "SELECT region_code, day, {} FROM region_day_figures",
+        aliased.join(", ")
+    ))
+    .load(conn)?;
+    let mut stored: BTreeMap<(String, NaiveDate), Figures> = stored
+        .into_iter()
+        .map(|k| {
+            let f = k.sums.into_figures();
+            ((f.code.clone(), k.day), Figures { code: String::new(), ..f })
+        })
+        .filter(|(_, f)| !f.is_zero())
+        .collect();
+    let mut out = Vec::new();
+    for ((region, day), want) in expected.into_iter().filter(|(_, f)| !f.is_zero()) {
+        let have = stored.remove(&(region.clone(), day)).unwrap_or_default();
+        if have != want {
+            out.push((region, day, have, want));
+        }
+    }
+    for ((region, day), have) in stored {
+        out.push((region, day, have, Figures::default()));
+    }
+    Ok(out)
+}
