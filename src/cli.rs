@@ -14,6 +14,7 @@ use crate::domain::password_policy::check_new_password;
 use crate::domain::role::Role;
 use crate::domain::user::{Login, scope_for};
 use crate::password;
+use crate::seed;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +43,29 @@ pub enum Command {
     /// Manage user accounts: add, list, deactivate, activate, reset passwords.
     #[command(subcommand)]
     User(UserCommand),
+    /// Load the 2020 demo: the 17 regions of 2020 with the regional figures reported in the
+    /// summer of 2020, and demo accounts for every role (passwords printed once).
+    Demo(LoadArgs),
+    /// Generate a deterministic dataset of national size (7,000 projects, 10,000 contracts,
+    /// 255,000 jobs in 20 regions, 24 months of plans) for benchmarks and growth tests.
+    Seed {
+        /// national (1x), small (0.01x), or a factor such as 0.1 or 10.
+        #[arg(long, default_value = "national")]
+        scale: String,
+        #[command(flatten)]
+        load: LoadArgs,
+    },
+}
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct LoadArgs {
+    /// Erase existing projects, contracts, hires and plans first (users and the audit trail
+    /// are kept). Without it, a database that holds programme data is left alone.
+    #[arg(long)]
+    pub replace: bool,
+    /// Give every demo account this password instead of a generated one each.
+    #[arg(long, env = "JOBMAP_DEMO_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
 }
 
 #[derive(Debug, Clone, Subcommand)]
@@ -94,7 +118,47 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(cmd) => user(cmd, &db),
+        Command::Demo(args) => generate(&db, seed::demo::spec()?, &args, "/?as_of=2020-07-10"),
+        Command::Seed { scale, load } => {
+            let scale = seed::national::parse_scale(&scale)?;
+            generate(&db, seed::national::spec(scale), &load, "/")
+        }
     }
+}
+
+fn generate(db: &Db, spec: seed::Spec, args: &LoadArgs, start: &str) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    let mut conn = db.conn()?;
+    let options = seed::Options {
+        replace: args.replace,
+        password: args.password.clone(),
+    };
+    let s = seed::load(&mut conn, &spec, &options)?;
+    println!(
+        "loaded {} into {} in {:.1} s: {} projects ({} status changes), {} contracts \
+         ({} procurement lines), {} jobs, {} lifting payments, {} monthly plans",
+        spec.label,
+        db.url().redacted(),
+        started.elapsed().as_secs_f64(),
+        s.projects,
+        s.status_changes,
+        s.contracts,
+        s.procurement_lines,
+        s.jobs,
+        s.lifting_payments,
+        s.monthly_plans
+    );
+    println!("\n{:<20} {:<11} {:<20} PASSWORD", "LOGIN", "ROLE", "SCOPE");
+    for u in &s.users {
+        let password = match (&u.password, u.created) {
+            (Some(p), _) => p.as_str(),
+            (None, true) => "(the one given)",
+            (None, false) => "(existing account, unchanged)",
+        };
+        println!("{:<20} {:<11} {:<20} {password}", u.login, u.role.code(), u.scope);
+    }
+    println!("\npasswords are shown once. Start the server and open {start}");
+    Ok(())
 }
 
 fn read_password(from_stdin: bool, login: &str) -> anyhow::Result<(String, bool)> {

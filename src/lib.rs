@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod password;
 pub mod routes;
+pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod web;

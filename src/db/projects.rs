@@ -97,11 +97,11 @@ impl ProjectRow {
 /// The fields an officer enters, as written on insert and on update.
 #[derive(Insertable, AsChangeset)]
 #[diesel(table_name = projects, treat_none_as_null = true)]
-struct Entered<'a> {
-    code: &'a str,
-    title: &'a str,
-    district: &'a str,
-    settlement: &'a str,
+pub struct Entered {
+    code: String,
+    title: String,
+    district: String,
+    settlement: String,
     latitude_e6: Option<i32>,
     longitude_e6: Option<i32>,
     direction: &'static str,
@@ -117,13 +117,13 @@ struct Entered<'a> {
     search_text: String,
 }
 
-impl<'a> From<&'a ProjectInput> for Entered<'a> {
-    fn from(p: &'a ProjectInput) -> Self {
+impl From<&ProjectInput> for Entered {
+    fn from(p: &ProjectInput) -> Self {
         Self {
-            code: &p.code,
-            title: &p.title,
-            district: &p.district,
-            settlement: &p.settlement,
+            code: p.code.clone(),
+            title: p.title.clone(),
+            district: p.district.clone(),
+            settlement: p.settlement.clone(),
             latitude_e6: p.location.map(|l| l.0),
             longitude_e6: p.location.map(|l| l.1),
             direction: p.direction.code(),

@@ -18,7 +18,13 @@ struct FeatureCollection {
 
 #[derive(Deserialize)]
 struct Feature {
+    properties: Properties,
     geometry: Geometry,
+}
+
+#[derive(Deserialize)]
+struct Properties {
+    kato: String,
 }
 
 #[derive(Deserialize)]
@@ -28,8 +34,9 @@ enum Geometry {
     MultiPolygon(Vec<Vec<Vec<[f64; 2]>>>),
 }
 
-/// Rings as (longitude, latitude) pairs; holes count too, and ray casting handles them.
-static RINGS: LazyLock<Vec<Vec<[f64; 2]>>> = LazyLock::new(|| {
+/// Each region's rings as (longitude, latitude) pairs, by two-digit KATO code; holes count
+/// too, and ray casting handles them.
+static REGION_RINGS: LazyLock<Vec<(String, Vec<Vec<[f64; 2]>>)>> = LazyLock::new(|| {
     let collection: FeatureCollection = match serde_json::from_str(REGIONS_2022) {
         Ok(c) => c,
         Err(_) => return Vec::new(),
@@ -37,12 +44,46 @@ static RINGS: LazyLock<Vec<Vec<[f64; 2]>>> = LazyLock::new(|| {
     collection
         .features
         .into_iter()
-        .flat_map(|f| match f.geometry {
-            Geometry::Polygon(rings) => rings,
-            Geometry::MultiPolygon(polygons) => polygons.into_iter().flatten().collect(),
+        .map(|f| {
+            let code = f.properties.kato.chars().take(2).collect();
+            let rings = match f.geometry {
+                Geometry::Polygon(rings) => rings,
+                Geometry::MultiPolygon(polygons) => polygons.into_iter().flatten().collect(),
+            };
+            (code, rings)
         })
         .collect()
 });
+
+static RINGS: LazyLock<Vec<Vec<[f64; 2]>>> = LazyLock::new(|| {
+    REGION_RINGS
+        .iter()
+        .flat_map(|(_, rings)| rings.iter().cloned())
+        .collect()
+});
+
+fn region_rings(code: &str) -> Option<&'static [Vec<[f64; 2]>]> {
+    REGION_RINGS
+        .iter()
+        .find(|(c, _)| c == code)
+        .map(|(_, rings)| rings.as_slice())
+}
+
+/// Whether (latitude, longitude) lies inside the region's 2022 boundary (no margin).
+pub fn in_region(code: &str, lat: f64, lon: f64) -> bool {
+    region_rings(code)
+        .is_some_and(|rings| rings.iter().filter(|r| in_ring(r, lon, lat)).count() % 2 == 1)
+}
+
+/// The region's bounding box as (min latitude, min longitude, max latitude, max longitude).
+pub fn region_bounds(code: &str) -> Option<(f64, f64, f64, f64)> {
+    let points = region_rings(code)?.iter().flatten();
+    let mut b = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for [lon, lat] in points {
+        b = (b.0.min(*lat), b.1.min(*lon), b.2.max(*lat), b.3.max(*lon));
+    }
+    (b.0 <= b.2).then_some(b)
+}
 
 fn in_ring(ring: &[[f64; 2]], lon: f64, lat: f64) -> bool {
     let mut inside = false;
@@ -114,6 +155,14 @@ mod tests {
         ] {
             assert!(!in_kazakhstan(lat, lon), "{name}");
         }
+    }
+
+    #[test]
+    fn cities_are_in_their_own_region_only() {
+        assert!(in_region("27", 51.2333, 51.3667));
+        assert!(!in_region("43", 51.2333, 51.3667));
+        let (min_lat, _, max_lat, _) = region_bounds("27").expect("West Kazakhstan");
+        assert!(min_lat < 51.2 && max_lat > 51.3);
     }
 
     #[test]

@@ -24,6 +24,14 @@ pub fn check_digit_valid(number: &str) -> bool {
     s != 10 && s == digits[11]
 }
 
+/// The twelve-digit number made of `first11` and its check digit; `None` when the eleven
+/// digits admit no check digit (both weightings give 10) or are not eleven digits.
+pub fn with_check_digit(first11: &str) -> Option<String> {
+    (0..10)
+        .map(|d| format!("{first11}{d}"))
+        .find(|candidate| check_digit_valid(candidate))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum IdError {
     /// Not exactly twelve digits.
@@ -150,6 +158,12 @@ fn normalise(input: &str) -> Result<String, IdError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_check_digit_is_found_for_eleven_digits() {
+        assert_eq!(with_check_digit("94014000038").as_deref(), Some("940140000385"));
+        assert_eq!(with_check_digit("9401400003"), None);
+    }
 
     #[test]
     fn known_valid_numbers_pass() {

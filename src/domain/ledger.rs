@@ -121,6 +121,19 @@ impl LedgerTotals {
     pub fn domestic_bp(&self) -> i64 {
         share::bp(self.domestic(), self.total())
     }
+
+    /// The totals once `line` is recorded.
+    pub fn add(&mut self, line: &LineInput) {
+        let slot = match line.category {
+            Category::Goods => &mut self.goods,
+            Category::Works => &mut self.works,
+            Category::Services => &mut self.services,
+        };
+        slot.0 += line.amount_tenge;
+        if line.is_domestic {
+            slot.1 += line.amount_tenge;
+        }
+    }
 }
 
 /// Rule 3 on the ledger: after adding `line`, non-domestic spending must stay within 10% of
