@@ -155,7 +155,12 @@ fn generate(db: &Db, spec: seed::Spec, args: &LoadArgs, start: &str) -> anyhow::
             (None, true) => "(the one given)",
             (None, false) => "(existing account, unchanged)",
         };
-        println!("{:<20} {:<11} {:<20} {password}", u.login, u.role.code(), u.scope);
+        println!(
+            "{:<20} {:<11} {:<20} {password}",
+            u.login,
+            u.role.code(),
+            u.scope
+        );
     }
     println!("\npasswords are shown once. Start the server and open {start}");
     Ok(())

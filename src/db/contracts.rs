@@ -6,11 +6,11 @@ use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 use serde::Serialize;
 
-use super::tallies::Tally;
-use crate::domain::figures::Figures;
 use super::schema::{contracts, procurement_lines, projects};
+use super::tallies::Tally;
 use super::{DbConnection, new_id, now};
 use crate::domain::contract::{ContractInput, Declared};
+use crate::domain::figures::Figures;
 use crate::domain::ledger::{LedgerTotals, LineInput};
 use crate::domain::role::Scope;
 

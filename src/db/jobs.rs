@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::contracts::{self, ContractRow};
 use super::schema::{contracts as contracts_t, jobs, lifting_payments, workers};
-use super::{DbConnection, lock_for_update, new_id, now, projects};
 use super::tallies::Tally;
+use super::{DbConnection, lock_for_update, new_id, now, projects};
 use crate::domain::figures::Figures;
 use crate::domain::hire::{self, Channel, HireInput, JobKind};
 use crate::domain::workflow;
@@ -221,7 +221,13 @@ fn start_work(
 ) -> QueryResult<()> {
     let project = projects::get(conn, project_id)?;
     if let Some(to) = workflow::on_first_hire(project.status()) {
-        projects::change_status(conn, project_id, project.version, to, by, "", None, tally).map_err(
+        let step = projects::Step {
+            to,
+            by,
+            comment: "",
+            decision: None,
+        };
+        projects::change_status(conn, project_id, project.version, step, tally).map_err(
             |e| match e {
                 projects::ProjectWriteError::Db(e) => e,
                 _ => diesel::result::Error::RollbackTransaction,

@@ -4,11 +4,11 @@ use chrono::NaiveDate;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
-use super::tallies::Tally;
-use crate::domain::figures::Figures;
 use super::jobs::{JobRow, parameter_on};
 use super::schema::lifting_payments;
+use super::tallies::Tally;
 use super::{DbConnection, new_id, now};
+use crate::domain::figures::Figures;
 use crate::domain::hire::lifting_amount;
 
 /// The payment due for a job, if it is eligible and an MZP is on record for its hire date.

@@ -18,8 +18,8 @@ pub mod rank_history;
 pub mod reference;
 pub mod regions;
 pub mod schema;
-pub mod tallies;
 pub mod sessions;
+pub mod tallies;
 pub mod users;
 
 use std::path::{Path, PathBuf};

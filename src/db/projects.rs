@@ -4,8 +4,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use serde::Serialize;
 
-use super::tallies::Tally;
 use super::schema::{contracts, project_status_changes, projects, users};
+use super::tallies::Tally;
 use super::{DbConnection, lock_for_update, new_id, now};
 use crate::domain::project::{
     Direction, FundingSource, ProjectFields, ProjectInput, WorkType, format_micro,
@@ -277,6 +277,14 @@ pub struct Decision {
     pub approved_limit_tenge: i64,
 }
 
+/// One step of the workflow: where to, by whom, why, and the commission's decision if any.
+pub struct Step<'a> {
+    pub to: ProjectStatus,
+    pub by: &'a str,
+    pub comment: &'a str,
+    pub decision: Option<&'a Decision>,
+}
+
 /// Moves the project to `to`, recording who, when and why; refuses if the project changed
 /// since `base_version` (two people pressing buttons at once: one wins). Call inside a write
 /// transaction.
@@ -284,12 +292,15 @@ pub fn change_status(
     conn: &mut DbConnection,
     id: &str,
     base_version: i32,
-    to: ProjectStatus,
-    by: &str,
-    comment: &str,
-    decision: Option<&Decision>,
+    step: Step<'_>,
     tally: &mut Tally,
 ) -> Result<ProjectRow, ProjectWriteError> {
+    let Step {
+        to,
+        by,
+        comment,
+        decision,
+    } = step;
     lock_for_update(conn, "projects", id)?;
     let before = get(conn, id)?;
     if before.version != base_version {

@@ -352,7 +352,13 @@ pub fn discrepancies(
         .into_iter()
         .map(|k| {
             let f = k.sums.into_figures();
-            ((f.code.clone(), k.day), Figures { code: String::new(), ..f })
+            (
+                (f.code.clone(), k.day),
+                Figures {
+                    code: String::new(),
+                    ..f
+                },
+            )
         })
         .filter(|(_, f)| !f.is_zero())
         .collect();

@@ -251,12 +251,18 @@ mod tests {
     fn a_status_change_is_the_difference_of_two_contributions() {
         let planned = (20, 10, 2);
         let mut delta = Figures::of_project(ProjectStatus::InProgress, planned, 500);
-        delta.add_scaled(&Figures::of_project(ProjectStatus::Contracted, planned, 500), -1);
+        delta.add_scaled(
+            &Figures::of_project(ProjectStatus::Contracted, planned, 500),
+            -1,
+        );
         assert_eq!(delta.projects_started, 1);
         assert_eq!((delta.projects_approved, delta.planned_jobs), (0, 0));
         let mut total = Figures::of_project(ProjectStatus::Contracted, planned, 500);
         total.add(&delta);
-        assert_eq!(total, Figures::of_project(ProjectStatus::InProgress, planned, 500));
+        assert_eq!(
+            total,
+            Figures::of_project(ProjectStatus::InProgress, planned, 500)
+        );
     }
 
     #[test]

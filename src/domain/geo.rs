@@ -36,7 +36,9 @@ enum Geometry {
 
 /// Each region's rings as (longitude, latitude) pairs, by two-digit KATO code; holes count
 /// too, and ray casting handles them.
-static REGION_RINGS: LazyLock<Vec<(String, Vec<Vec<[f64; 2]>>)>> = LazyLock::new(|| {
+type Rings = Vec<Vec<[f64; 2]>>;
+
+static REGION_RINGS: LazyLock<Vec<(String, Rings)>> = LazyLock::new(|| {
     let collection: FeatureCollection = match serde_json::from_str(REGIONS_2022) {
         Ok(c) => c,
         Err(_) => return Vec::new(),

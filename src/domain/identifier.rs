@@ -161,7 +161,10 @@ mod tests {
 
     #[test]
     fn a_check_digit_is_found_for_eleven_digits() {
-        assert_eq!(with_check_digit("94014000038").as_deref(), Some("940140000385"));
+        assert_eq!(
+            with_check_digit("94014000038").as_deref(),
+            Some("940140000385")
+        );
         assert_eq!(with_check_digit("9401400003"), None);
     }
 

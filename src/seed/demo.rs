@@ -105,8 +105,12 @@ pub fn spec() -> Result<Spec, SeedError> {
         (total - targets.iter().map(f).sum::<i64>()).max(0)
     }
     let projects_left = left(&targets, national.projects.unwrap_or(6_696), |t| t.projects);
-    let planned_left = left(&targets, national.planned_jobs.unwrap_or(255_000), |t| t.planned_jobs);
-    let jobs_left = left(&targets, national.jobs_created.unwrap_or(148_000), |t| t.jobs);
+    let planned_left = left(&targets, national.planned_jobs.unwrap_or(255_000), |t| {
+        t.planned_jobs
+    });
+    let jobs_left = left(&targets, national.jobs_created.unwrap_or(148_000), |t| {
+        t.jobs
+    });
     let of: f64 = UNREPORTED.iter().map(|(_, w)| w).sum();
     // Uneven progress, so that the ranking is not a tie.
     let pace = |i: usize| 0.85 + 0.05 * i as f64;
@@ -163,7 +167,11 @@ pub fn spec() -> Result<Spec, SeedError> {
         }
         let holders = t.started + (t.projects - t.started) / 2;
         t.contracts = holders + holders / 3;
-        t.lifting = if t.code == "27" { 26 } else { t.center_hires / 150 };
+        t.lifting = if t.code == "27" {
+            26
+        } else {
+            t.center_hires / 150
+        };
         t.contractor_bin = contractor_bin(&t.code);
     }
     targets.sort_by(|a, b| a.code.cmp(&b.code));

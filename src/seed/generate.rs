@@ -10,17 +10,17 @@ use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use rand::Rng;
 use rand::seq::SliceRandom;
 
-use super::{history, hires, people};
 use super::rows::*;
 use super::split::{apportion, weights};
 use super::{RegionTarget, SeedError, Spec};
+use super::{hires, history, people};
 use crate::db::projects::Entered;
 use crate::domain::contract::{self, ContractFields};
+use crate::domain::geo;
 use crate::domain::hire::YouthAges;
 use crate::domain::ledger::{self, LineFields};
 use crate::domain::project::{self, ProjectFields, min_center_hires};
 use crate::domain::workflow::ProjectStatus as S;
-use crate::domain::geo;
 
 const DIRECTIONS: [&str; 4] = [
     "social_cultural",
@@ -257,15 +257,28 @@ fn make_contracts(
         let i = runners[rng.random_range(0..runners.len())];
         *per_project.entry(i).or_default() += 1;
     }
+    let code: u32 = t.code.parse().unwrap_or(0);
     let companies: Vec<(String, String)> = (0..(t.contracts / 3).max(1))
         .filter_map(|k| {
-            let serial = u32::try_from(k).unwrap_or(0) * 7 + u32::try_from(rng.random_range(0..7)).unwrap_or(0);
-            let year = 2005 + i32::try_from(k % 15).unwrap_or(0);
-            let code: u32 = t.code.parse().unwrap_or(0);
-            people::bin(year, 1 + (code % 12), code * 10_000 + serial)
-                .map(|b| (b, people::company(rng, usize::try_from(k).unwrap_or(0) + 1)))
+            let k = u32::try_from(k).unwrap_or(0);
+            // A few serials in a row: one of them admits a check digit.
+            (0..20).find_map(|s| {
+                people::bin(
+                    2005 + (k % 15) as i32,
+                    1 + code % 12,
+                    code * 10_000 + k * 20 + s,
+                )
+            })
         })
+        .enumerate()
+        .map(|(k, bin)| (bin, people::company(rng, k + 1)))
         .collect();
+    if companies.is_empty() {
+        return Err(SeedError::Infeasible(format!(
+            "{}: no contractor BIN",
+            t.code
+        )));
+    }
     let mut out = Vec::new();
     for (&p, &k) in &per_project {
         let budget = batch.projects[p].approved_limit_tenge.unwrap_or(1_000_000);
@@ -324,7 +337,11 @@ fn make_contracts(
                 id,
                 project: p,
                 signed_on: c.signed_on,
-                number: batch.contracts.last().map(|c| c.number.clone()).unwrap_or_default(),
+                number: batch
+                    .contracts
+                    .last()
+                    .map(|c| c.number.clone())
+                    .unwrap_or_default(),
             });
         }
     }
@@ -344,7 +361,12 @@ fn add_lines(
     let parts = [
         ("works", "Строительно-монтажные работы", d.works, true),
         ("goods", "Строительные материалы", d.goods_domestic, true),
-        ("goods", "Импортное оборудование", d.goods - d.goods_domestic, false),
+        (
+            "goods",
+            "Импортное оборудование",
+            d.goods - d.goods_domestic,
+            false,
+        ),
     ];
     let mut totals = ledger::LedgerTotals::default();
     for (category, description, amount, domestic) in parts {
@@ -385,4 +407,3 @@ fn add_lines(
     }
     Ok(())
 }
-

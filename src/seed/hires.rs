@@ -42,8 +42,13 @@ fn divide(
     for (&p, &jobs) in started.iter().zip(&per_project) {
         let cs = &projects[p].contracts;
         let min: Vec<i64> = (0..cs.len()).map(|i| i64::from(i == 0)).collect();
-        let parts = apportion(jobs, &weights(rng, cs.len()), &min, &vec![i64::MAX; cs.len()])
-            .ok_or_else(|| infeasible(t, "a started project without a contract"))?;
+        let parts = apportion(
+            jobs,
+            &weights(rng, cs.len()),
+            &min,
+            &vec![i64::MAX; cs.len()],
+        )
+        .ok_or_else(|| infeasible(t, "a started project without a contract"))?;
         contracts.extend(cs.iter().copied());
         totals.extend(parts);
         mins.extend(min);
@@ -148,7 +153,11 @@ pub(super) fn make(
             let fields = HireFields {
                 iin: new_iin(ctx, rng, hired, male),
                 full_name: people::full_name(rng, male),
-                home_settlement: if lifted { "село Жанаталап".into() } else { town.into() },
+                home_settlement: if lifted {
+                    "село Жанаталап".into()
+                } else {
+                    town.into()
+                },
                 position: people::position(rng).into(),
                 hire_date: hired.to_string(),
                 kind: if rng.random_bool(permanent_share) {
@@ -170,7 +179,10 @@ pub(super) fn make(
                 arrived_from_other_settlement: lifted.to_string(),
                 monthly_wage_tenge: (mzp * rng.random_range(15..40) / 10 / 1000 * 1000).to_string(),
             };
-            let h = problems("hire", hire::check(&fields, c.signed_on, ctx.today, ctx.youth))?;
+            let h = problems(
+                "hire",
+                hire::check(&fields, c.signed_on, ctx.today, ctx.youth),
+            )?;
             problems(
                 "rule 2",
                 hire::check_channel_balance(n_center, n_direct, h.channel),

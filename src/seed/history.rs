@@ -128,7 +128,13 @@ pub(super) fn plans(
     let season: Vec<f64> = spec
         .plan_months
         .iter()
-        .map(|m| if (4..=10).contains(&m.month()) { 3.0 } else { 1.0 })
+        .map(|m| {
+            if (4..=10).contains(&m.month()) {
+                3.0
+            } else {
+                1.0
+            }
+        })
         .collect();
     let jobs = apportion(t.planned_jobs, &season, &vec![0; n], &vec![i64::MAX; n])
         .ok_or_else(|| SeedError::Infeasible(format!("{}: monthly plans", t.code)))?;

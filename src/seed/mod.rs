@@ -132,8 +132,8 @@ struct Count {
 fn existing_data(conn: &mut DbConnection) -> QueryResult<Option<String>> {
     let mut found = Vec::new();
     for table in ["projects", "workers", "monthly_plans"] {
-        let c: Count = diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}"))
-            .get_result(conn)?;
+        let c: Count =
+            diesel::sql_query(format!("SELECT COUNT(*) AS n FROM {table}")).get_result(conn)?;
         if c.n > 0 {
             found.push(format!("{} {table}", c.n));
         }
@@ -168,10 +168,8 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
         let mut ctx = generate::Context {
             author: String::new(),
             today: chrono::Utc::now().date_naive(),
-            youth: crate::db::jobs::youth_ages(conn, spec.work_from).unwrap_or(YouthAges {
-                min: 15,
-                max: 28,
-            }),
+            youth: crate::db::jobs::youth_ages(conn, spec.work_from)
+                .unwrap_or(YouthAges { min: 15, max: 28 }),
             mzp: mzp(conn)?,
             iins: HashSet::new(),
         };
@@ -181,7 +179,11 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
         };
         for t in &spec.regions {
             ctx.author = authors.get(&t.code).cloned().unwrap_or_default();
-            let region_seed = spec.seed ^ t.code.parse::<u64>().unwrap_or(0).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            let region_seed = spec.seed
+                ^ t.code
+                    .parse::<u64>()
+                    .unwrap_or(0)
+                    .wrapping_mul(0x9E37_79B9_7F4A_7C15);
             let mut rng = ChaCha8Rng::seed_from_u64(region_seed);
             let batch = generate::region(spec, t, &mut ctx, &mut rng)?;
             summary.projects += batch.projects.len();

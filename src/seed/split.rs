@@ -62,10 +62,10 @@ pub fn pair_odd(parts: &mut [i64], min: &[i64]) -> usize {
         let (Some(a), Some(b)) = (odd.pop(), odd.pop()) else {
             break;
         };
-        if parts[a] - 1 >= min[a] {
+        if parts[a] > min[a] {
             parts[a] -= 1;
             parts[b] += 1;
-        } else if parts[b] - 1 >= min[b] {
+        } else if parts[b] > min[b] {
             parts[b] -= 1;
             parts[a] += 1;
         } else {
@@ -100,7 +100,9 @@ mod tests {
         let mut parts = [3, 5, 1, 2, 7];
         let left = pair_odd(&mut parts, &[1, 1, 1, 1, 1]);
         assert_eq!(parts.iter().sum::<i64>(), 18);
-        assert_eq!(left, 1);
-        assert_eq!(parts.iter().filter(|p| *p % 2 != 0).count(), 1);
+        assert_eq!(left, 0);
+        assert!(parts.iter().all(|p| p % 2 == 0 && *p >= 1), "{parts:?}");
+        let mut stuck = [1, 1, 4];
+        assert_eq!(pair_odd(&mut stuck, &[1, 1, 1]), 2);
     }
 }

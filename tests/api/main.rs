@@ -16,6 +16,7 @@ mod csrf;
 mod database;
 mod errors;
 mod figures;
+mod generated;
 mod headers;
 mod health;
 mod hire_import;

@@ -7,9 +7,9 @@ use actix_web_flash_messages::FlashMessage;
 use askama::Template;
 
 use crate::auth::CurrentUser;
-use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::projects::{self, ProjectRow, ProjectWriteError};
+use crate::db::tallies::Tally;
 use crate::db::{Db, contracts, write_transaction};
 use crate::domain::contract::{self, ContractFields};
 use crate::domain::workflow::{self, ProjectStatus};
@@ -133,10 +133,12 @@ pub async fn create(
                         conn,
                         &pid,
                         project.version,
-                        to,
-                        &by,
-                        &number,
-                        None,
+                        projects::Step {
+                            to,
+                            by: &by,
+                            comment: &number,
+                            decision: None,
+                        },
                         &mut tally,
                     )?;
                 }

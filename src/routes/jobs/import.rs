@@ -10,10 +10,10 @@ use askama::Template;
 
 use super::{label_key, refusal_message};
 use crate::auth::CurrentUser;
-use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::contracts::ContractWithProject;
 use crate::db::jobs::{self, HireError};
+use crate::db::tallies::Tally;
 use crate::db::{Db, DbConnection, write_transaction};
 use crate::domain::csv_rows::{LineProblem, read_rows};
 use crate::domain::hire::{self, HireFields, YouthAges};

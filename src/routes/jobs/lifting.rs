@@ -6,9 +6,9 @@ use serde::Deserialize;
 
 use super::show::{load, page};
 use crate::auth::CurrentUser;
-use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::lifting::{self, PaymentError};
+use crate::db::tallies::Tally;
 use crate::db::{Db, write_transaction};
 use crate::domain::numbers::parse_date;
 use crate::domain::role::Role;

@@ -7,10 +7,10 @@ use askama::Template;
 
 use super::{label_key, refusal_message};
 use crate::auth::CurrentUser;
-use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::contracts::ContractWithProject;
 use crate::db::jobs::{self, HireError};
+use crate::db::tallies::Tally;
 use crate::db::{Db, write_transaction};
 use crate::domain::hire::{self, Channel, HireFields, JobKind};
 use crate::error::AppError;

@@ -9,9 +9,9 @@ use serde::Deserialize;
 use super::load_in_scope;
 use super::show::{ActionInput, page};
 use crate::auth::CurrentUser;
-use crate::db::tallies::Tally;
 use crate::db::audit::{self, Event};
 use crate::db::projects::{self, Decision, ProjectWriteError};
+use crate::db::tallies::Tally;
 use crate::db::{Db, write_transaction};
 use crate::domain::numbers::{parse_date, parse_int};
 use crate::domain::workflow::{self, Action, ProjectStatus};
@@ -124,10 +124,12 @@ pub async fn change(
                     conn,
                     &id,
                     base_version,
-                    to,
-                    &by,
-                    &comment,
-                    decision.as_ref(),
+                    projects::Step {
+                        to,
+                        by: &by,
+                        comment: &comment,
+                        decision: decision.as_ref(),
+                    },
                     &mut tally,
                 )?;
                 tally.flush(conn)?;
