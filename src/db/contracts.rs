@@ -104,6 +104,15 @@ pub fn insert(
             contracts::updated_at.eq(at),
         ))
         .execute(conn)?;
+    {
+        use super::schema::projects as p;
+        diesel::update(p::table.find(project_id))
+            .set((
+                p::declared_total.eq(p::declared_total + d.total()),
+                p::declared_domestic.eq(p::declared_domestic + d.domestic()),
+            ))
+            .execute(conn)?;
+    }
     let region = super::projects::region_of_contract(conn, &id)?;
     let delta = Figures {
         contracts_value: d.total(),

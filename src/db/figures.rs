@@ -170,7 +170,7 @@ const APPROVED: &str =
     "('approved', 'tendering', 'contracted', 'in_progress', 'completed', 'suspended')";
 
 /// Approved projects (of one region, or all) with their hires and declared local content.
-/// Today's figures come from the contracts' counters (nothing can be dated after today);
+/// Today's figures come from the projects' counters (nothing can be dated after today);
 /// a past date counts the jobs hired by then.
 pub fn project_compliance(
     conn: &mut DbConnection,
@@ -181,21 +181,18 @@ pub fn project_compliance(
     let columns = "p.id, p.code, p.title, p.region_code, p.status, p.direction, \
         p.budget_tenge, CAST(p.planned_jobs AS BIGINT) AS planned_jobs, p.latitude_e6, p.longitude_e6";
     if as_of >= chrono::Utc::now().date_naive() {
-        return diesel::sql_query(format!(
-            "SELECT {columns}, \
-               CAST(COALESCE(SUM(c.center_hires + c.direct_hires), 0) AS BIGINT) AS jobs_created, \
-               CAST(COALESCE(SUM(c.center_hires), 0) AS BIGINT) AS center_hires, \
-               CAST(COALESCE(SUM(c.goods_tenge + c.works_tenge + c.services_tenge), 0) AS BIGINT) AS declared_total, \
-               CAST(COALESCE(SUM(c.goods_domestic_tenge + c.works_domestic_tenge + c.services_domestic_tenge), 0) AS BIGINT) AS declared_domestic \
-             FROM projects p LEFT JOIN contracts c ON c.project_id = p.id \
-             WHERE p.status IN {APPROVED} AND ($1 = '' OR p.region_code = $2) \
-             GROUP BY p.id, p.code, p.title, p.region_code, p.status, p.direction, p.budget_tenge, \
-               p.planned_jobs, p.latitude_e6, p.longitude_e6 \
-             ORDER BY p.code"
-        ))
-        .bind::<Text, _>(region)
-        .bind::<Text, _>(region)
-        .load(conn);
+        let counted = format!(
+            "SELECT {columns}, CAST(p.jobs_created AS BIGINT) AS jobs_created, \
+               CAST(p.center_hires AS BIGINT) AS center_hires, p.declared_total, p.declared_domestic \
+             FROM projects p WHERE p.status IN {APPROVED}"
+        );
+        return if region.is_empty() {
+            diesel::sql_query(format!("{counted} ORDER BY p.code")).load(conn)
+        } else {
+            diesel::sql_query(format!("{counted} AND p.region_code = $1 ORDER BY p.code"))
+                .bind::<Text, _>(region)
+                .load(conn)
+        };
     }
     diesel::sql_query(format!(
         "SELECT {columns}, \

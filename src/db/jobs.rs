@@ -7,7 +7,7 @@ use diesel::sql_types::{BigInt, Date, Text};
 use serde::Serialize;
 
 use super::contracts::{self, ContractRow};
-use super::schema::{contracts as contracts_t, jobs, lifting_payments, workers};
+use super::schema::{contracts as contracts_t, jobs, lifting_payments, projects as projects_t, workers};
 use super::tallies::Tally;
 use super::{DbConnection, lock_for_update, new_id, now, projects};
 use crate::domain::figures::Figures;
@@ -198,16 +198,22 @@ pub fn hire(
             .set(contracts_t::direct_hires.eq(contracts_t::direct_hires + 1))
             .execute(conn)?,
     };
+    let center = i32::from(h.channel == Channel::EmploymentCenter);
+    diesel::update(projects_t::table.find(&contract.project_id))
+        .set((
+            projects_t::jobs_created.eq(projects_t::jobs_created + 1),
+            projects_t::center_hires.eq(projects_t::center_hires + center),
+        ))
+        .execute(conn)?;
     if contract.hires() == 0 {
         start_work(conn, &contract.project_id, by, tally)?;
     }
     let region = projects::region_of_contract(conn, contract_id)?;
     let permanent = h.kind == JobKind::Permanent;
-    let center = h.channel == Channel::EmploymentCenter;
     tally.add(
         &region,
         h.hire_date,
-        &Figures::of_hire(center, h.is_youth, permanent),
+        &Figures::of_hire(center == 1, h.is_youth, permanent),
     );
     Ok(get(conn, &id)?)
 }

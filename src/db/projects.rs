@@ -425,3 +425,16 @@ pub fn region_of_contract(conn: &mut DbConnection, contract_id: &str) -> QueryRe
         .select(projects::region_code)
         .first(conn)
 }
+
+/// Sets every project's hire and declared-value counters from its contracts. For bulk loads,
+/// and to repair; the hire and contract transactions keep them otherwise.
+pub fn recount(conn: &mut DbConnection) -> QueryResult<usize> {
+    diesel::sql_query(
+        "UPDATE projects SET \
+           jobs_created = COALESCE((SELECT SUM(center_hires + direct_hires) FROM contracts c WHERE c.project_id = projects.id), 0), \
+           center_hires = COALESCE((SELECT SUM(center_hires) FROM contracts c WHERE c.project_id = projects.id), 0), \
+           declared_total = COALESCE((SELECT SUM(goods_tenge + works_tenge + services_tenge) FROM contracts c WHERE c.project_id = projects.id), 0), \
+           declared_domestic = COALESCE((SELECT SUM(goods_domestic_tenge + works_domestic_tenge + services_domestic_tenge) FROM contracts c WHERE c.project_id = projects.id), 0)",
+    )
+    .execute(conn)
+}

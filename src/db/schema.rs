@@ -86,6 +86,10 @@ diesel::table! {
         updated_at -> Timestamp,
         version -> Integer,
         search_text -> Text,
+        jobs_created -> Integer,
+        center_hires -> Integer,
+        declared_total -> BigInt,
+        declared_domestic -> BigInt,
     }
 }
 

@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
+use serde::Deserialize;
 
 use super::dashboard::AsOfQuery;
 use crate::db::Db;
@@ -29,6 +30,9 @@ pub struct Point {
 pub struct MapPage {
     pub ctx: PageCtx,
     pub as_of: NaiveDate,
+    /// The region whose every project is drawn; the whole country shows breaches only.
+    pub region: String,
+    pub total_points: usize,
     pub shapes: &'static [Shape],
     pub regions: Vec<Figures>,
     pub names: RegionNames,
@@ -85,24 +89,48 @@ fn point(p: &ProjectCompliance) -> Option<Point> {
     })
 }
 
+#[derive(Debug, Default, Deserialize)]
+pub struct MapQuery {
+    #[serde(flatten)]
+    pub as_of: AsOfQuery,
+    #[serde(default)]
+    pub region: String,
+}
+
 pub async fn show(
     ctx: PageCtx,
     db: web::Data<Db>,
-    query: web::Query<AsOfQuery>,
+    query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let as_of = query.date();
-    let ((regions, _), names, projects) = db
+    let as_of = query.as_of.date();
+    let ((regions, _), names) = db
+        .run(move |conn| Ok((figures::as_of(conn, as_of)?, RegionNames::load(conn)?)))
+        .await?;
+    // Thousands of points would make the page heavy on a slow link and unreadable: the
+    // country shows the projects in breach, a region all of its own.
+    let region = regions
+        .iter()
+        .find(|r| r.code == query.region)
+        .map(|r| r.code.clone())
+        .unwrap_or_default();
+    let r = region.clone();
+    let projects = db
         .run(move |conn| {
-            Ok((
-                figures::as_of(conn, as_of)?,
-                RegionNames::load(conn)?,
-                figures::project_compliance(conn, None, as_of)?,
-            ))
+            let scope = Some(r.as_str()).filter(|r| !r.is_empty());
+            Ok(figures::project_compliance(conn, scope, as_of)?)
         })
         .await?;
+    let total_points = projects.len();
+    let points = projects
+        .iter()
+        .filter(|p| !region.is_empty() || p.compliant() == Some(false))
+        .filter_map(point)
+        .collect();
     render(&MapPage {
         shapes: map::frame(as_of),
-        points: projects.iter().filter_map(point).collect(),
+        points,
+        total_points,
+        region,
         as_of,
         regions,
         names,

@@ -6,7 +6,17 @@ use diesel::prelude::*;
 
 use crate::db::{DbConnection, tallies};
 
-const CHECKS: [(&str, &str); 10] = [
+const CHECKS: [(&str, &str); 11] = [
+    (
+        "project counters differ from their contracts",
+        "SELECT COUNT(*) AS n FROM projects p LEFT JOIN ( \
+           SELECT project_id, SUM(center_hires + direct_hires) AS jobs, SUM(center_hires) AS center, \
+                  SUM(goods_tenge + works_tenge + services_tenge) AS total, \
+                  SUM(goods_domestic_tenge + works_domestic_tenge + services_domestic_tenge) AS domestic \
+           FROM contracts GROUP BY project_id) c ON c.project_id = p.id \
+         WHERE p.jobs_created <> COALESCE(c.jobs, 0) OR p.center_hires <> COALESCE(c.center, 0) \
+            OR p.declared_total <> COALESCE(c.total, 0) OR p.declared_domestic <> COALESCE(c.domestic, 0)",
+    ),
     (
         "rule 2: more direct hires than employment-center hires on a contract",
         "SELECT COUNT(*) AS n FROM contracts WHERE direct_hires > center_hires",

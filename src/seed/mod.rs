@@ -195,6 +195,7 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
             summary.monthly_plans += batch.plans.len();
             batch.insert(conn)?;
         }
+        crate::db::projects::recount(conn)?;
         tallies::rebuild(conn)?;
         let broken = invariants::check(conn)?;
         if !broken.is_empty() {

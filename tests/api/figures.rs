@@ -177,7 +177,14 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
     map.assert_contains("href=\"/regions/27?as_of=")
         .assert_contains("class=\"region shade-2\"><title>West Kazakhstan Region: 50.0%</title>")
         .assert_contains("class=\"region shade-4\"><title>Kyzylorda Region: 100.0%</title>")
-        .assert_contains("point point-ok");
+        .assert_lacks("point point-ok")
+        .assert_contains("0 of 2 projects shown");
+    // A region's map shows every one of its projects.
+    member
+        .get("/map?region=27")
+        .await
+        .assert_contains("point point-ok")
+        .assert_contains("1 of 1 projects shown");
 
     // The CSV export carries the page's numbers.
     let csv = member.get("/exports/dashboard.csv").await;

@@ -48,3 +48,11 @@ CREATE TABLE region_month_figures (
     PRIMARY KEY (region_code, day)
 );
 CREATE INDEX region_month_figures_day_idx ON region_month_figures (day);
+
+-- Each approved project's hires and declared contract value, kept by the hire and contract
+-- transactions like the contracts' own counters, so that the map and the region pages list
+-- thousands of projects without aggregating contracts per request.
+ALTER TABLE projects ADD COLUMN jobs_created INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE projects ADD COLUMN center_hires INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE projects ADD COLUMN declared_total BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE projects ADD COLUMN declared_domestic BIGINT NOT NULL DEFAULT 0;

@@ -562,3 +562,6 @@ export-permanent-planned = Permanent jobs planned
 export-permanent-created = Permanent jobs created
 export-lifting-tenge = Lifting paid, ₸
 map-no-plan = No approved plan
+map-region = Projects of
+map-all-regions = Whole country: projects in breach only
+map-points-summary = { $shown } of { $total } projects shown. Choose a region to see every project in it.

@@ -562,3 +562,6 @@ export-permanent-planned = Жоспар бойынша тұрақты орынд
 export-permanent-created = Құрылған тұрақты орындар
 export-lifting-tenge = Төленген көтерме жәрдемақы, ₸
 map-no-plan = Мақұлданған жоспар жоқ
+map-region = Өңір жобалары
+map-all-regions = Бүкіл ел: тек талап бұзылған жобалар
+map-points-summary = Көрсетілген жобалар: { $shown } / { $total }. Өңірдің барлық жобаларын көру үшін өңірді таңдаңыз.

@@ -574,3 +574,6 @@ export-permanent-planned = Постоянные места по плану
 export-permanent-created = Создано постоянных мест
 export-lifting-tenge = Выплачено подъёмных, ₸
 map-no-plan = Нет одобренного плана
+map-region = Проекты региона
+map-all-regions = Вся страна: только проекты с нарушениями
+map-points-summary = Показано проектов: { $shown } из { $total }. Выберите регион, чтобы увидеть все его проекты.
