@@ -1,6 +1,7 @@
 //! `/exports/{table}.{csv|xlsx}`: the dashboard's and the compliance page's tables as files,
 //! built from the same data as the pages; and `/exports/jobs.csv`, every hire in the user's
-//! scope, streamed in batches so memory stays flat however many there are.
+//! scope, streamed in batches so memory stays flat however many there are (and
+//! `/exports/jobs.xlsx`, built in constant memory and sent from disk).
 
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
@@ -17,6 +18,7 @@ use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::web::export::{self, Cell, Table};
 use crate::web::page::PageCtx;
+use crate::web::xlsx_file::{self, XlsxFile};
 
 /// The dashboard table: one row per region in rank order, then the national total.
 pub fn dashboard_table(
@@ -170,4 +172,39 @@ pub async fn jobs_csv(
             "attachment; filename=\"jobmap-jobs.csv\"",
         ))
         .streaming(body))
+}
+
+/// Every hire in the user's scope as XLSX, built in constant memory (see `web::xlsx_file`)
+/// from the same batches as the CSV, then sent from disk.
+pub async fn jobs_xlsx(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
+    let scope = user.scope.clone();
+    let full = !matches!(scope, Scope::National);
+    let headers: Vec<String> = job_export::HEADERS.iter().map(|k| ctx.t(k)).collect();
+    let file = db
+        .run(move |conn| {
+            let mut book = XlsxFile::new("jobmap-jobs", &headers)?;
+            let mut after: Option<String> = None;
+            loop {
+                let rows = job_export::batch(conn, &scope, after.as_deref(), BATCH)?;
+                let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.cells(full)).collect();
+                book.append(&cells)?;
+                if (rows.len() as i64) < BATCH {
+                    break;
+                }
+                after = rows.last().map(|r| r.id.clone());
+            }
+            book.finish()
+        })
+        .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .insert_header((
+            "Content-Disposition",
+            "attachment; filename=\"jobmap-jobs.xlsx\"",
+        ))
+        .streaming(xlsx_file::stream(file)))
 }

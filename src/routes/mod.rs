@@ -43,6 +43,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/map").get(map::show))
         .service(web::resource("/compliance").get(compliance::show))
         .service(web::resource("/exports/jobs.csv").get(exports::jobs_csv))
+        .service(web::resource("/exports/jobs.xlsx").get(exports::jobs_xlsx))
         .service(web::resource("/exports/{name:[a-z-]+}.{format:csv|xlsx}").get(exports::table))
         .service(web::resource("/healthz").get(health::check))
         .service(web::resource("/language").post(language::switch))

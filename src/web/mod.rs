@@ -8,6 +8,7 @@ pub mod language;
 pub mod map;
 pub mod page;
 pub mod upload;
+pub mod xlsx_file;
 
 use actix_web::HttpResponse;
 use actix_web::http::header::LOCATION;

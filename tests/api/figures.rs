@@ -307,6 +307,14 @@ async fn the_hires_export_masks_for_the_commission_and_neutralises_formulas() {
     masked
         .assert_lacks(&crate::builders::iin(2))
         .assert_contains("******");
+    // The same rows as a workbook, built in constant memory and sent from disk.
+    let book = member.get("/exports/jobs.xlsx").await;
+    book.assert_status(200);
+    assert!(book.body.starts_with("PK"));
+    assert_eq!(
+        book.header("content-disposition"),
+        Some("attachment; filename=\"jobmap-jobs.xlsx\"")
+    );
     let other = UserBuilder::akimat("43").create(&app).browser(&app).await;
     assert_eq!(
         other.get("/exports/jobs.csv").await.body.lines().count(),
