@@ -31,6 +31,7 @@ pub const FORM_LIMIT_BYTES: usize = 256 * 1024;
 pub struct Application {
     port: u16,
     server: Server,
+    db: Db,
 }
 
 impl Application {
@@ -46,12 +47,17 @@ impl Application {
             database = %db.url().redacted(),
             "jobmap is serving"
         );
-        let server = run(listener, db, config)?;
-        Ok(Self { port, server })
+        let server = run(listener, db.clone(), config)?;
+        Ok(Self { port, server, db })
     }
 
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The server's own pool (tests record the statements its pages run).
+    pub fn db(&self) -> Db {
+        self.db.clone()
     }
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {

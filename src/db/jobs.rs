@@ -7,7 +7,9 @@ use diesel::sql_types::{BigInt, Date, Text};
 use serde::Serialize;
 
 use super::contracts::{self, ContractRow};
-use super::schema::{contracts as contracts_t, jobs, lifting_payments, projects as projects_t, workers};
+use super::schema::{
+    contracts as contracts_t, jobs, lifting_payments, projects as projects_t, workers,
+};
 use super::tallies::Tally;
 use super::{DbConnection, lock_for_update, new_id, now, projects};
 use crate::domain::figures::Figures;

@@ -14,6 +14,7 @@ pub mod lifting;
 pub mod plans;
 pub mod project_list;
 pub mod projects;
+pub mod query_log;
 pub mod rank_history;
 pub mod reference;
 pub mod regions;
@@ -117,6 +118,7 @@ pub enum DbSetupError {
 #[derive(Debug, Clone)]
 pub struct ConnectionManager {
     url: DbUrl,
+    log: query_log::QueryLog,
 }
 
 impl ConnectionManager {
@@ -127,9 +129,11 @@ impl ConnectionManager {
             message: e.to_string().trim().to_owned(),
         };
         match &self.url {
-            DbUrl::Postgres(url) => PgConnection::establish(url)
-                .map(DbConnection::Postgresql)
-                .map_err(connect_error),
+            DbUrl::Postgres(url) => {
+                let mut conn = PgConnection::establish(url).map_err(connect_error)?;
+                conn.set_instrumentation(self.log.instrumentation());
+                Ok(DbConnection::Postgresql(conn))
+            }
             DbUrl::Sqlite(path) => {
                 let mut conn =
                     SqliteConnection::establish(&path.to_string_lossy()).map_err(connect_error)?;
@@ -145,6 +149,7 @@ impl ConnectionManager {
                     url: self.url.redacted(),
                     message: e.to_string(),
                 })?;
+                conn.set_instrumentation(self.log.instrumentation());
                 Ok(DbConnection::Sqlite(conn))
             }
         }
@@ -183,6 +188,7 @@ impl r2d2::ManageConnection for ConnectionManager {
 pub struct Db {
     pool: r2d2::Pool<ConnectionManager>,
     url: DbUrl,
+    log: query_log::QueryLog,
 }
 
 impl Db {
@@ -194,7 +200,11 @@ impl Db {
         if let DbUrl::Sqlite(path) = &url {
             ensure_parent_dir(path)?;
         }
-        let manager = ConnectionManager { url: url.clone() };
+        let log = query_log::QueryLog::default();
+        let manager = ConnectionManager {
+            url: url.clone(),
+            log: log.clone(),
+        };
         let mut first = manager.open()?;
         run_migrations(&mut first)?;
         reference::load(&mut first).map_err(|e| DbSetupError::Reference(e.to_string()))?;
@@ -209,7 +219,12 @@ impl Db {
                 url: url.redacted(),
                 message: e.to_string(),
             })?;
-        Ok(Self { pool, url })
+        Ok(Self { pool, url, log })
+    }
+
+    /// What this pool's connections run, when recording (tests).
+    pub fn query_log(&self) -> &query_log::QueryLog {
+        &self.log
     }
 
     pub fn url(&self) -> &DbUrl {

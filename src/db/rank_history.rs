@@ -89,8 +89,18 @@ pub fn region_over_time(
             break;
         }
     }
+    // The months already kept, in one query; only the others are computed (and kept).
+    let kept: Vec<MonthRank> = h::table
+        .filter(h::region_code.eq(region))
+        .filter(h::month.between(from, to))
+        .select((h::month, h::region_code, h::rank, h::plan_share_bp))
+        .load(conn)?;
     let mut out = Vec::new();
     for m in months {
+        if let Some(r) = kept.iter().find(|r| r.month == m) {
+            out.push(r.clone());
+            continue;
+        }
         if let Some(r) = for_month(conn, m, today)?
             .into_iter()
             .find(|r| r.region_code == region)

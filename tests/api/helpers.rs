@@ -98,6 +98,8 @@ pub fn with_database(server_url: &str, name: &str) -> String {
 pub struct TestApp {
     pub address: String,
     pub db: Db,
+    /// The running server's pool, whose statements a test can record.
+    pub server_db: Db,
     pub test_db: TestDb,
     /// The default browser; `app.browser()` opens more (another person, another device).
     pub web: Browser,
@@ -366,6 +368,7 @@ impl AppBuilder {
     pub async fn spawn(self) -> TestApp {
         let application = Application::build(self.config.clone()).expect("application starts");
         let address = format!("http://127.0.0.1:{}", application.port());
+        let server_db = application.db();
         tokio::spawn(application.run_until_stopped());
         let db = Db::open(&self.config.database_url, 2).expect("test pool");
         // Tests read English, and the first admin's pages follow its account language.
@@ -377,6 +380,7 @@ impl AppBuilder {
             web: Browser::new(&address),
             address,
             db,
+            server_db,
             test_db: self.test_db,
         }
     }

@@ -26,6 +26,7 @@ mod import;
 mod ledger;
 mod plans;
 mod projects;
+mod query_plans;
 mod schema_parity;
 mod static_assets;
 mod workflow;

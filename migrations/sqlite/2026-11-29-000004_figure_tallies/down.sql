@@ -1,3 +1,4 @@
+DROP INDEX projects_search_text_idx;
 ALTER TABLE projects DROP COLUMN declared_domestic;
 ALTER TABLE projects DROP COLUMN declared_total;
 ALTER TABLE projects DROP COLUMN center_hires;
