@@ -133,8 +133,9 @@ pub fn login_limits(config: &Config) -> LoginLimits {
     let per_minute = config.login_per_minute.max(1);
     let mut builder = GovernorConfigBuilder::default();
     builder
-        .period(std::time::Duration::from_millis(
-            60_000 / u64::from(per_minute),
+        // In nanoseconds, so that even u32::MAX a minute leaves a non-zero period.
+        .period(std::time::Duration::from_nanos(
+            60_000_000_000 / u64::from(per_minute),
         ))
         .burst_size(per_minute)
         .methods(vec![Method::POST]);
@@ -149,4 +150,18 @@ pub fn login_limits(config: &Config) -> LoginLimits {
 /// Anything no route matches.
 pub async fn not_found() -> Result<actix_web::HttpResponse, AppError> {
     Err(AppError::NotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn any_sign_in_rate_builds_a_limiter() {
+        for n in [0, 1, 60, 60_001, 1_000_000, u32::MAX] {
+            let mut config = Config::for_database("sqlite://unused.db");
+            config.login_per_minute = n;
+            login_limits(&config);
+        }
+    }
 }
