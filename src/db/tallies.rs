@@ -1,6 +1,7 @@
-//! The figures kept as running deltas per region and day (and per region and month), written
-//! by the transaction that changes what they count. The figures as of a date are the sum of
-//! the deltas up to that date: a few hundred rows, however many jobs there are.
+//! The figures kept as running deltas per region and day (and per region and month), and as
+//! running totals per region, written by the transaction that changes what they count.
+//! Today's figures are the totals, one row per region; the figures as of an earlier date are
+//! the sum of the deltas up to it: a few hundred rows, however many jobs there are.
 //!
 //! A transaction collects its deltas in a [`Tally`] and flushes them last, in key order, so
 //! that two transactions never take the tally rows' locks in opposite orders (PostgreSQL).
@@ -53,31 +54,42 @@ impl Tally {
         self.add(region, day, &delta);
     }
 
-    /// Writes the deltas: day rows, then month rows, each in key order.
+    /// Writes the deltas: day rows, then month rows, then totals, each in key order.
     pub fn flush(self, conn: &mut DbConnection) -> QueryResult<()> {
         let mut months: BTreeMap<(String, NaiveDate), Figures> = BTreeMap::new();
+        let mut totals: BTreeMap<String, Figures> = BTreeMap::new();
         for ((region, day), delta) in &self.pending {
             months
                 .entry((region.clone(), month_of(*day)))
+                .or_default()
+                .add_scaled(delta, 1);
+            totals
+                .entry(region.clone())
                 .or_default()
                 .add_scaled(delta, 1);
         }
         for (table, rows) in TABLES.iter().zip([&self.pending, &months]) {
             for ((region, day), delta) in rows {
                 if !delta.is_zero() {
-                    upsert(conn, table, region, *day, delta)?;
+                    upsert(conn, table, region, Some(*day), delta)?;
                 }
+            }
+        }
+        for (region, delta) in &totals {
+            if !delta.is_zero() {
+                upsert(conn, "region_figures", region, None, delta)?;
             }
         }
         Ok(())
     }
 }
 
+/// Adds `delta` to the row of `region` (and `day`, in the day and month tables).
 fn upsert(
     conn: &mut DbConnection,
     table: &str,
     region: &str,
-    day: NaiveDate,
+    day: Option<NaiveDate>,
     delta: &Figures,
 ) -> QueryResult<()> {
     // The counts are integers computed here, never user input: they go into the SQL text.
@@ -87,15 +99,25 @@ fn upsert(
         .iter()
         .map(|c| format!("{c} = {table}.{c} + excluded.{c}"))
         .collect();
-    diesel::sql_query(format!(
-        "INSERT INTO {table} (region_code, day, {names}) VALUES ($1, $2, {}) \
-         ON CONFLICT (region_code, day) DO UPDATE SET {}",
+    let (key, key_values) = match day {
+        Some(_) => ("region_code, day", "$1, $2"),
+        None => ("region_code", "$1"),
+    };
+    let sql = format!(
+        "INSERT INTO {table} ({key}, {names}) VALUES ({key_values}, {}) \
+         ON CONFLICT ({key}) DO UPDATE SET {}",
         values.join(", "),
         updates.join(", ")
-    ))
-    .bind::<Text, _>(region)
-    .bind::<Date, _>(day)
-    .execute(conn)?;
+    );
+    match day {
+        Some(day) => diesel::sql_query(sql)
+            .bind::<Text, _>(region)
+            .bind::<Date, _>(day)
+            .execute(conn)?,
+        None => diesel::sql_query(sql)
+            .bind::<Text, _>(region)
+            .execute(conn)?,
+    };
     Ok(())
 }
 
@@ -159,6 +181,9 @@ fn sums() -> String {
 /// Every region's figures at the end of `as_of`: whole months from the month table, the
 /// days of `as_of`'s own month from the day table.
 pub fn by_region(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<Figures>> {
+    if as_of >= chrono::Utc::now().date_naive() {
+        return totals(conn);
+    }
     let names = Figures::COUNTED.join(", ");
     let rows: Vec<SumRow> = diesel::sql_query(format!(
         "SELECT region_code, {} FROM ( \
@@ -171,6 +196,25 @@ pub fn by_region(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<F
     .bind::<Date, _>(month_of(as_of))
     .bind::<Date, _>(month_of(as_of))
     .bind::<Date, _>(as_of)
+    .load(conn)?;
+    Ok(rows.into_iter().map(SumRow::into_figures).collect())
+}
+
+fn aliased() -> String {
+    Figures::COUNTED
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("{c} AS c{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Every region's figures today: the running totals.
+pub fn totals(conn: &mut DbConnection) -> QueryResult<Vec<Figures>> {
+    let rows: Vec<SumRow> = diesel::sql_query(format!(
+        "SELECT region_code, {} FROM region_figures",
+        aliased()
+    ))
     .load(conn)?;
     Ok(rows.into_iter().map(SumRow::into_figures).collect())
 }
@@ -322,7 +366,10 @@ pub fn recompute(conn: &mut DbConnection) -> QueryResult<Tally> {
 
 /// Replaces the tally tables with what the records say. For bulk loads, and to repair.
 pub fn rebuild(conn: &mut DbConnection) -> QueryResult<()> {
-    conn.batch_execute("DELETE FROM region_day_figures; DELETE FROM region_month_figures")?;
+    conn.batch_execute(
+        "DELETE FROM region_day_figures; DELETE FROM region_month_figures; \
+         DELETE FROM region_figures",
+    )?;
     recompute(conn)?.flush(conn)
 }
 
@@ -338,14 +385,9 @@ pub fn discrepancies(
         #[diesel(embed)]
         sums: SumRow,
     }
-    let aliased: Vec<String> = Figures::COUNTED
-        .iter()
-        .enumerate()
-        .map(|(i, c)| format!("{c} AS c{i}"))
-        .collect();
     let stored: Vec<Keyed> = diesel::sql_query(format!(
         "SELECT region_code, day, {} FROM region_day_figures",
-        aliased.join(", ")
+        aliased()
     ))
     .load(conn)?;
     let mut stored: BTreeMap<(String, NaiveDate), Figures> = stored
@@ -371,6 +413,26 @@ pub fn discrepancies(
     }
     for ((region, day), have) in stored {
         out.push((region, day, have, Figures::default()));
+    }
+    // The totals are the sum of every day (reported on the day after the last one).
+    let mut sums: BTreeMap<String, Figures> = BTreeMap::new();
+    for ((region, _), want) in recompute(conn)?.pending {
+        sums.entry(region).or_default().add_scaled(&want, 1);
+    }
+    let today = chrono::Utc::now().date_naive();
+    for have in totals(conn)? {
+        let region = have.code.clone();
+        let want = sums.remove(&region).unwrap_or_default();
+        let have = Figures {
+            code: String::new(),
+            ..have
+        };
+        if have != want {
+            out.push((region, today, have, want));
+        }
+    }
+    for (region, want) in sums.into_iter().filter(|(_, f)| !f.is_zero()) {
+        out.push((region, today, Figures::default(), want));
     }
     Ok(out)
 }

@@ -3,5 +3,6 @@ ALTER TABLE projects DROP COLUMN declared_domestic;
 ALTER TABLE projects DROP COLUMN declared_total;
 ALTER TABLE projects DROP COLUMN center_hires;
 ALTER TABLE projects DROP COLUMN jobs_created;
+DROP TABLE region_figures;
 DROP TABLE region_month_figures;
 DROP TABLE region_day_figures;

@@ -49,6 +49,27 @@ CREATE TABLE region_month_figures (
 );
 CREATE INDEX region_month_figures_day_idx ON region_month_figures (day);
 
+-- The running totals: today's figures (nothing is dated after today), one row per region.
+CREATE TABLE region_figures (
+    region_code          TEXT PRIMARY KEY NOT NULL REFERENCES regions (code),
+    projects_selected    BIGINT NOT NULL DEFAULT 0,
+    projects_approved    BIGINT NOT NULL DEFAULT 0,
+    projects_started     BIGINT NOT NULL DEFAULT 0,
+    projects_completed   BIGINT NOT NULL DEFAULT 0,
+    planned_jobs         BIGINT NOT NULL DEFAULT 0,
+    planned_center_hires BIGINT NOT NULL DEFAULT 0,
+    planned_permanent    BIGINT NOT NULL DEFAULT 0,
+    budget_tenge         BIGINT NOT NULL DEFAULT 0,
+    jobs_created         BIGINT NOT NULL DEFAULT 0,
+    center_hires         BIGINT NOT NULL DEFAULT 0,
+    youth_hires          BIGINT NOT NULL DEFAULT 0,
+    permanent_created    BIGINT NOT NULL DEFAULT 0,
+    lifting_paid         BIGINT NOT NULL DEFAULT 0,
+    lifting_paid_tenge   BIGINT NOT NULL DEFAULT 0,
+    contracts_value      BIGINT NOT NULL DEFAULT 0,
+    contracts_domestic   BIGINT NOT NULL DEFAULT 0
+);
+
 -- Each approved project's hires and declared contract value, kept by the hire and contract
 -- transactions like the contracts' own counters, so that the map and the region pages list
 -- thousands of projects without aggregating contracts per request.
