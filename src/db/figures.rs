@@ -55,12 +55,16 @@ pub fn monthly(
 ) -> QueryResult<Vec<(NaiveDate, i64, i64)>> {
     let region = region.unwrap_or("");
     let created = tallies::jobs_by_month(conn, region, as_of)?;
-    let plans: Vec<MonthPlan> = diesel::sql_query(
+    let filter = if region.is_empty() {
+        "$2 = ''"
+    } else {
+        "region_code = $2"
+    };
+    let plans: Vec<MonthPlan> = diesel::sql_query(format!(
         "SELECT month, CAST(COALESCE(SUM(planned_jobs), 0) AS BIGINT) AS n FROM monthly_plans \
-         WHERE month <= $1 AND ($2 = '' OR region_code = $3) GROUP BY month",
-    )
+         WHERE month <= $1 AND {filter} GROUP BY month"
+    ))
     .bind::<Date, _>(as_of)
-    .bind::<Text, _>(region)
     .bind::<Text, _>(region)
     .load(conn)?;
     let mut months: std::collections::BTreeMap<NaiveDate, (i64, i64)> = Default::default();

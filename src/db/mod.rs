@@ -5,6 +5,7 @@
 //! stays on every log line.
 
 pub mod audit;
+pub mod cache;
 pub mod compliance;
 pub mod contracts;
 pub mod figures;
@@ -24,6 +25,7 @@ pub mod tallies;
 pub mod users;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -189,6 +191,7 @@ pub struct Db {
     pool: r2d2::Pool<ConnectionManager>,
     url: DbUrl,
     log: query_log::QueryLog,
+    cache: cache::PageCache,
 }
 
 impl Db {
@@ -219,7 +222,12 @@ impl Db {
                 url: url.redacted(),
                 message: e.to_string(),
             })?;
-        Ok(Self { pool, url, log })
+        Ok(Self {
+            pool,
+            url,
+            log,
+            cache: cache::PageCache::default(),
+        })
     }
 
     /// What this pool's connections run, when recording (tests).
@@ -262,6 +270,22 @@ impl Db {
     }
 
     /// Runs `f` in one write transaction (see [`write_transaction`]) off the async executor.
+    /// `load`'s result for `what`, from memory while the figures have not changed since it
+    /// was loaded (see `cache`); pages built from the figures read through this.
+    pub async fn cached<T, F>(&self, what: String, load: F) -> Result<Arc<T>, AppError>
+    where
+        T: std::any::Any + Send + Sync,
+        F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let key = cache::PageCache::key::<T>(&what);
+        if let Some(hit) = self.cache.get::<T>(&key) {
+            return Ok(hit);
+        }
+        let value = Arc::new(self.run(load).await?);
+        self.cache.insert(key, value.clone());
+        Ok(value)
+    }
+
     pub async fn write<R, F>(&self, f: F) -> Result<R, AppError>
     where
         F: FnOnce(&mut DbConnection) -> Result<R, AppError> + Send + 'static,
@@ -290,10 +314,17 @@ where
     }
     match f(conn) {
         Ok(value) => {
-            <DbConnection as Connection>::TransactionManager::commit_transaction(conn)?;
+            if let Err(e) =
+                <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
+            {
+                cache::rolled_back();
+                return Err(e.into());
+            }
+            cache::committed();
             Ok(value)
         }
         Err(e) => {
+            cache::rolled_back();
             if let Err(rollback) =
                 <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
             {

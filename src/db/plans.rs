@@ -80,6 +80,8 @@ pub fn save_year(
     entries: &[MonthEntry],
     by: &str,
 ) -> Result<Vec<(Option<PlanRow>, PlanRow)>, PlanWriteError> {
+    // The monthly chart shows the plan: pages built from it are out of date.
+    super::cache::touched();
     let current = for_year(conn, region, year)?;
     let stale: Vec<StaleMonth> = entries
         .iter()

@@ -56,6 +56,7 @@ impl Tally {
 
     /// Writes the deltas: day rows, then month rows, then totals, each in key order.
     pub fn flush(self, conn: &mut DbConnection) -> QueryResult<()> {
+        super::cache::touched();
         let mut months: BTreeMap<(String, NaiveDate), Figures> = BTreeMap::new();
         let mut totals: BTreeMap<String, Figures> = BTreeMap::new();
         for ((region, day), delta) in &self.pending {
@@ -227,26 +228,30 @@ struct DayJobs {
     n: i64,
 }
 
-/// Jobs created per month (first day) up to `as_of`, for one region or the nation.
+/// Jobs created per month (first day) up to `as_of`, for one region or the nation (`""`).
 pub fn jobs_by_month(
     conn: &mut DbConnection,
     region: &str,
     as_of: NaiveDate,
 ) -> QueryResult<BTreeMap<NaiveDate, i64>> {
-    let rows: Vec<DayJobs> = diesel::sql_query(
+    // Whole months from the month table, the days of `as_of`'s month from the day table;
+    // a statement each for the nation and a region, so each reads its own index.
+    let filter = if region.is_empty() {
+        "$2 = ''"
+    } else {
+        "region_code = $2"
+    };
+    // Parameters are numbered in order of first use: SQLite numbers named ones that way.
+    let rows: Vec<DayJobs> = diesel::sql_query(format!(
         "SELECT day, CAST(SUM(jobs_created) AS BIGINT) AS n FROM region_month_figures \
-           WHERE day < $1 AND ($2 = '' OR region_code = $3) GROUP BY day \
+           WHERE day < $1 AND {filter} GROUP BY day \
          UNION ALL \
          SELECT day, CAST(SUM(jobs_created) AS BIGINT) AS n FROM region_day_figures \
-           WHERE day >= $4 AND day <= $5 AND ($6 = '' OR region_code = $7) GROUP BY day",
-    )
+           WHERE day >= $1 AND day <= $3 AND {filter} GROUP BY day"
+    ))
     .bind::<Date, _>(month_of(as_of))
     .bind::<Text, _>(region)
-    .bind::<Text, _>(region)
-    .bind::<Date, _>(month_of(as_of))
     .bind::<Date, _>(as_of)
-    .bind::<Text, _>(region)
-    .bind::<Text, _>(region)
     .load(conn)?;
     let mut months = BTreeMap::new();
     for r in rows.into_iter().filter(|r| r.n != 0) {

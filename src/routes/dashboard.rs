@@ -72,28 +72,38 @@ pub fn monthly_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> Stri
     )
 }
 
+/// What the dashboard shows as of a date, loaded once per figures generation.
+struct DashboardData {
+    regions: Vec<Figures>,
+    total: Figures,
+    names: RegionNames,
+    monthly: Vec<(NaiveDate, i64, i64)>,
+}
+
 async fn page(
     ctx: PageCtx,
     db: &Db,
     as_of: NaiveDate,
     public: bool,
 ) -> Result<HttpResponse, AppError> {
-    let ((regions, total), names, monthly) = db
-        .run(move |conn| {
-            Ok((
-                figures::as_of(conn, as_of)?,
-                RegionNames::load(conn)?,
-                figures::monthly(conn, None, as_of)?,
-            ))
+    let data = db
+        .cached(format!("dashboard {as_of}"), move |conn| {
+            let (regions, total) = figures::as_of(conn, as_of)?;
+            Ok(DashboardData {
+                regions,
+                total,
+                names: RegionNames::load(conn)?,
+                monthly: figures::monthly(conn, None, as_of)?,
+            })
         })
         .await?;
-    let chart = monthly_chart(&ctx, monthly);
+    let chart = monthly_chart(&ctx, data.monthly.clone());
     render(&DashboardPage {
         ctx,
         as_of,
-        regions,
-        total,
-        names,
+        regions: data.regions.clone(),
+        total: data.total.clone(),
+        names: data.names.clone(),
         chart,
         public,
     })

@@ -16,6 +16,7 @@ use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
 
 /// A project point: where, and whether it complies.
+#[derive(Clone)]
 pub struct Point {
     pub id: String,
     pub code: String,
@@ -97,43 +98,57 @@ pub struct MapQuery {
     pub region: String,
 }
 
+/// The map's data as of a date for the whole country or one region, loaded once per
+/// figures generation.
+struct MapData {
+    regions: Vec<Figures>,
+    names: RegionNames,
+    region: String,
+    points: Vec<Point>,
+    total_points: usize,
+}
+
 pub async fn show(
     ctx: PageCtx,
     db: web::Data<Db>,
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, AppError> {
     let as_of = query.as_of.date();
-    let ((regions, _), names) = db
-        .run(move |conn| Ok((figures::as_of(conn, as_of)?, RegionNames::load(conn)?)))
-        .await?;
-    // Thousands of points would make the page heavy on a slow link and unreadable: the
-    // country shows the projects in breach, a region all of its own.
-    let region = regions
-        .iter()
-        .find(|r| r.code == query.region)
-        .map(|r| r.code.clone())
-        .unwrap_or_default();
-    let r = region.clone();
-    let projects = db
-        .run(move |conn| {
-            let scope = Some(r.as_str()).filter(|r| !r.is_empty());
-            Ok(figures::project_compliance(conn, scope, as_of)?)
+    let wanted = query.region.clone();
+    let data = db
+        .cached(format!("map {as_of} {wanted}"), move |conn| {
+            let (regions, _) = figures::as_of(conn, as_of)?;
+            // Thousands of points would make the page heavy on a slow link and unreadable:
+            // the country shows the projects in breach, a region all of its own.
+            let region = regions
+                .iter()
+                .find(|r| r.code == wanted)
+                .map(|r| r.code.clone())
+                .unwrap_or_default();
+            let scope = Some(region.as_str()).filter(|r| !r.is_empty());
+            let projects = figures::project_compliance(conn, scope, as_of)?;
+            let points = projects
+                .iter()
+                .filter(|p| !region.is_empty() || p.compliant() == Some(false))
+                .filter_map(point)
+                .collect();
+            Ok(MapData {
+                names: RegionNames::load(conn)?,
+                total_points: projects.len(),
+                points,
+                region,
+                regions,
+            })
         })
         .await?;
-    let total_points = projects.len();
-    let points = projects
-        .iter()
-        .filter(|p| !region.is_empty() || p.compliant() == Some(false))
-        .filter_map(point)
-        .collect();
     render(&MapPage {
         shapes: map::frame(as_of),
-        points,
-        total_points,
-        region,
+        points: data.points.clone(),
+        total_points: data.total_points,
+        region: data.region.clone(),
         as_of,
-        regions,
-        names,
+        regions: data.regions.clone(),
+        names: data.names.clone(),
         width: WIDTH,
         height: HEIGHT,
         ctx,

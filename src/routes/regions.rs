@@ -3,6 +3,8 @@
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
+use std::sync::Arc;
+
 use chrono::{Datelike, NaiveDate};
 
 use super::dashboard::{AsOfQuery, monthly_chart};
@@ -126,6 +128,48 @@ pub fn tables(
     ]
 }
 
+/// Everything the region page and its exports show, loaded once per figures generation.
+pub struct RegionData {
+    pub f: Figures,
+    pub of_regions: usize,
+    pub names: RegionNames,
+    pub directions: Vec<DirectionRow>,
+    pub projects: Vec<ProjectCompliance>,
+    pub ranks: Vec<MonthRank>,
+    pub monthly: Vec<(NaiveDate, i64, i64)>,
+}
+
+/// The region's data as of a date; `None` for a region not in force on that date.
+async fn region_data(
+    db: &Db,
+    code: String,
+    as_of: NaiveDate,
+) -> Result<Arc<Option<RegionData>>, AppError> {
+    let today = chrono::Utc::now().date_naive();
+    let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1)
+        .unwrap_or(as_of)
+        .max(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(as_of));
+    let last = as_of.with_day(1).unwrap_or(as_of);
+    db.cached(format!("region {code} {as_of}"), move |conn| {
+        let (regions, _) = figures::as_of(conn, as_of)?;
+        let of_regions = regions.len();
+        let Some(f) = regions.into_iter().find(|r| r.code == code) else {
+            return Ok(None);
+        };
+        let projects = figures::project_compliance(conn, Some(&code), as_of)?;
+        Ok(Some(RegionData {
+            f,
+            of_regions,
+            names: RegionNames::load(conn)?,
+            directions: figures::by_direction(&projects),
+            projects,
+            ranks: rank_history::region_over_time(conn, &code, first, last, today)?,
+            monthly: figures::monthly(conn, Some(&code), as_of)?,
+        }))
+    })
+    .await
+}
+
 /// `/regions/{kato}/{table}.{format}`: the region page's tables as files.
 pub async fn export(
     ctx: PageCtx,
@@ -134,32 +178,10 @@ pub async fn export(
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (code, table, format) = path.into_inner();
-    let as_of = query.date();
-    let today = chrono::Utc::now().date_naive();
-    let c = code.clone();
-    let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1)
-        .unwrap_or(as_of)
-        .max(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(as_of));
-    let last = as_of.with_day(1).unwrap_or(as_of);
-    let (known, directions, projects, ranks) = db
-        .run(move |conn| {
-            let known = crate::db::regions::active_names(conn, as_of)?
-                .iter()
-                .any(|r| r.code == c);
-            let projects = figures::project_compliance(conn, Some(&c), as_of)?;
-            Ok((
-                known,
-                figures::by_direction(&projects),
-                projects,
-                rank_history::region_over_time(conn, &c, first, last, today)?,
-            ))
-        })
-        .await?;
-    if !known {
-        return Err(AppError::NotFound);
-    }
+    let data = region_data(&db, code.clone(), query.date()).await?;
+    let d = data.as_ref().as_ref().ok_or(AppError::NotFound)?;
     let name = format!("jobmap-{code}");
-    let all = tables(&ctx.i18n, &name, &directions, &projects, &ranks);
+    let all = tables(&ctx.i18n, &name, &d.directions, &d.projects, &d.ranks);
     let wanted = all
         .into_iter()
         .find(|t| t.name == format!("{name}-{table}"))
@@ -175,40 +197,17 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let code = kato.into_inner();
     let as_of = query.date();
-    let today = chrono::Utc::now().date_naive();
-    let (regions, names) = db
-        .run(move |conn| Ok((figures::as_of(conn, as_of)?.0, RegionNames::load(conn)?)))
-        .await?;
-    let of_regions = regions.len();
-    let f = regions
-        .into_iter()
-        .find(|r| r.code == code)
-        .ok_or(AppError::NotFound)?;
-    let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1)
-        .unwrap_or(as_of)
-        .max(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(as_of));
-    let last = as_of.with_day(1).unwrap_or(as_of);
-    let c = code.clone();
-    let (directions, projects, ranks, monthly) = db
-        .run(move |conn| {
-            let projects = figures::project_compliance(conn, Some(&c), as_of)?;
-            Ok((
-                figures::by_direction(&projects),
-                projects,
-                rank_history::region_over_time(conn, &c, first, last, today)?,
-                figures::monthly(conn, Some(&c), as_of)?,
-            ))
-        })
-        .await?;
-    let chart = monthly_chart(&ctx, monthly);
+    let data = region_data(&db, code.clone(), as_of).await?;
+    let d = data.as_ref().as_ref().ok_or(AppError::NotFound)?;
+    let chart = monthly_chart(&ctx, d.monthly.clone());
     render(&RegionPage {
-        name: names.name(&code, ctx.lang()).to_owned(),
+        name: d.names.name(&code, ctx.lang()).to_owned(),
         as_of,
-        f,
-        of_regions,
-        directions,
-        projects,
-        ranks,
+        f: d.f.clone(),
+        of_regions: d.of_regions,
+        directions: d.directions.clone(),
+        projects: d.projects.clone(),
+        ranks: d.ranks.clone(),
         chart,
         ctx,
     })

@@ -337,3 +337,28 @@ async fn the_map_uses_the_frame_in_force_on_the_date() {
         .assert_contains("Ulytau Region");
     app.browser().get("/regions/99").await.assert_status(404);
 }
+
+#[tokio::test]
+async fn a_hire_shows_on_the_pages_at_once() {
+    let app = spawn_app().await;
+    let project = ProjectBuilder::in_region("27")
+        .status(ProjectStatus::Contracted)
+        .create(&app);
+    let c = ContractBuilder::on(&project).create(&app);
+    let contractor = UserBuilder::contractor("940140000385")
+        .create(&app)
+        .browser(&app)
+        .await;
+    let wko = |body: &str| row_of(body, "West Kazakhstan Region</a>");
+    let before = app.browser().get("/").await;
+    assert!(wko(&before.body).contains("0.0%"), "{}", wko(&before.body));
+    hire(&contractor, &c, hire_form(1, "employment_center")).await;
+    // The pages keep their data in memory; a committed hire makes them load it again.
+    let after = app.browser().get("/").await;
+    // 1 of 40 planned jobs.
+    assert!(wko(&after.body).contains("2.5%"), "{}", wko(&after.body));
+    app.browser()
+        .get("/regions/27")
+        .await
+        .assert_contains("2.5%");
+}

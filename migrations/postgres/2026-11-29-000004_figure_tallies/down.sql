@@ -1,3 +1,4 @@
+DROP INDEX monthly_plans_month_idx;
 DROP INDEX projects_search_text_idx;
 ALTER TABLE projects DROP COLUMN declared_domestic;
 ALTER TABLE projects DROP COLUMN declared_total;

@@ -1,0 +1,100 @@
+//! Page data computed from the figures, kept in memory until the figures change.
+//!
+//! Every write that changes the figures (a flushed `Tally`, a monthly plan) advances the
+//! process's generation when it commits, and the generation is part of every key: a page
+//! never shows figures older than the last write this process committed. Writes made by
+//! another process (a second instance on the same PostgreSQL, or the command line) are seen
+//! once an entry expires, after `TTL`.
+
+use std::any::Any;
+use std::cell::Cell;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Duration;
+
+pub const TTL: Duration = Duration::from_secs(2);
+
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+thread_local! {
+    /// Whether the transaction running on this thread changed the figures.
+    static TOUCHED: Cell<bool> = const { Cell::new(false) };
+}
+
+pub fn generation() -> u64 {
+    GENERATION.load(Ordering::Acquire)
+}
+
+/// The figures are changing on this thread. Advances the generation now (for writes outside
+/// a transaction) and again when the transaction commits (see `committed`): a page loaded in
+/// between read the old figures under the new generation, and must not be kept.
+pub fn touched() {
+    TOUCHED.with(|t| t.set(true));
+    GENERATION.fetch_add(1, Ordering::AcqRel);
+}
+
+pub(crate) fn committed() {
+    if TOUCHED.with(|t| t.replace(false)) {
+        GENERATION.fetch_add(1, Ordering::AcqRel);
+    }
+}
+
+pub(crate) fn rolled_back() {
+    TOUCHED.with(|t| t.set(false));
+}
+
+type Entry = Arc<dyn Any + Send + Sync>;
+
+/// One pool's cache (each database has its own).
+#[derive(Clone)]
+pub struct PageCache(mini_moka::sync::Cache<String, Entry>);
+
+impl Default for PageCache {
+    fn default() -> Self {
+        Self(
+            mini_moka::sync::Cache::builder()
+                .max_capacity(512)
+                .time_to_live(TTL)
+                .build(),
+        )
+    }
+}
+
+impl PageCache {
+    /// The key for `what` of type `T` under the current generation. Take it before loading.
+    pub fn key<T: 'static>(what: &str) -> String {
+        format!("{}|{}|{what}", generation(), std::any::type_name::<T>())
+    }
+
+    pub fn get<T: Any + Send + Sync>(&self, key: &str) -> Option<Arc<T>> {
+        self.0
+            .get(&key.to_owned())
+            .and_then(|e| e.downcast::<T>().ok())
+    }
+
+    pub fn insert<T: Any + Send + Sync>(&self, key: String, value: Arc<T>) {
+        self.0.insert(key, value);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_makes_new_keys_and_a_commit_makes_them_again() {
+        let cache = PageCache::default();
+        let before = PageCache::key::<u32>("dashboard 2020-07-10");
+        cache.insert(before.clone(), Arc::new(7u32));
+        assert_eq!(cache.get::<u32>(&before).as_deref(), Some(&7));
+        assert_eq!(cache.get::<String>(&before), None, "another type misses");
+        touched();
+        let during = PageCache::key::<u32>("dashboard 2020-07-10");
+        assert_ne!(before, during);
+        committed();
+        assert_ne!(during, PageCache::key::<u32>("dashboard 2020-07-10"));
+        committed();
+        let after = PageCache::key::<u32>("dashboard 2020-07-10");
+        assert_eq!(after, PageCache::key::<u32>("dashboard 2020-07-10"));
+    }
+}
