@@ -29,6 +29,54 @@ pub struct Event<'a> {
     pub ip: Option<&'a str>,
 }
 
+#[derive(Insertable)]
+#[diesel(table_name = audit_events)]
+struct NewEvent<'a> {
+    id: String,
+    occurred_at: chrono::NaiveDateTime,
+    actor_user_id: Option<&'a str>,
+    actor_login: String,
+    action: &'a str,
+    entity: &'a str,
+    entity_id: &'a str,
+    before_json: Option<String>,
+    after_json: Option<String>,
+    ip: Option<&'a str>,
+}
+
+/// Records many events at once (an import's rows), many per statement.
+pub fn record_many(conn: &mut DbConnection, events: Vec<Event<'_>>) -> QueryResult<()> {
+    let at = now();
+    let rows: Vec<NewEvent<'_>> = events
+        .into_iter()
+        .map(|e| {
+            let (actor_user_id, actor_login) = who(e.actor);
+            NewEvent {
+                id: new_id(),
+                occurred_at: at,
+                actor_user_id,
+                actor_login,
+                action: e.action,
+                entity: e.entity,
+                entity_id: e.entity_id,
+                before_json: e.before.map(|v| v.to_string()),
+                after_json: e.after.map(|v| v.to_string()),
+                ip: e.ip,
+            }
+        })
+        .collect();
+    super::insert_chunks!(conn, audit_events::table, rows);
+    Ok(())
+}
+
+fn who(actor: &Actor) -> (Option<&str>, String) {
+    match actor {
+        Actor::User { id, login } => (Some(id.as_str()), login.clone()),
+        Actor::Cli => (None, "(command line)".to_owned()),
+        Actor::Anonymous { claimed_login } => (None, format!("(anonymous) {claimed_login}")),
+    }
+}
+
 pub fn record(conn: &mut DbConnection, event: Event<'_>) -> QueryResult<()> {
     let (actor_id, actor_login) = match event.actor {
         Actor::User { id, login } => (Some(id.as_str()), login.clone()),

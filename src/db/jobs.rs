@@ -16,7 +16,7 @@ use crate::domain::figures::Figures;
 use crate::domain::hire::{self, Channel, HireInput, JobKind};
 use crate::domain::workflow;
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize)]
+#[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
 #[diesel(table_name = jobs)]
 pub struct JobRow {
     pub id: String,
@@ -221,7 +221,7 @@ pub fn hire(
 }
 
 /// The first hire on a contracted project means work has started.
-fn start_work(
+pub(crate) fn start_work(
     conn: &mut DbConnection,
     project_id: &str,
     by: &str,

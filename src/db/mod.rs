@@ -4,12 +4,32 @@
 //! [`Db::run`] or [`Db::write`]; the request's tracing span follows it there so the request id
 //! stays on every log line.
 
+/// Inserts `$rows` (a slice of an `Insertable` struct) into `$table`, many rows per statement:
+/// 500 rows of at most 25 columns stay inside SQLite's 32,766 bound values and PostgreSQL's
+/// 65,535.
+macro_rules! insert_chunks {
+    ($conn:expr, $table:expr, $rows:expr) => {
+        for chunk in $rows.chunks(500) {
+            match $conn {
+                $crate::db::DbConnection::Sqlite(c) => {
+                    diesel::insert_into($table).values(chunk).execute(c)?;
+                }
+                $crate::db::DbConnection::Postgresql(c) => {
+                    diesel::insert_into($table).values(chunk).execute(c)?;
+                }
+            }
+        }
+    };
+}
+pub(crate) use insert_chunks;
+
 pub mod audit;
 pub mod cache;
 pub mod compliance;
 pub mod contracts;
 pub mod figures;
 pub mod job_export;
+pub mod job_import;
 pub mod jobs;
 pub mod lifting;
 pub mod plans;
@@ -378,6 +398,26 @@ pub fn new_id() -> String {
 /// Locks one row until the transaction ends, for a rule that reads before it writes.
 /// PostgreSQL takes a row lock; SQLite already holds the database's write lock since
 /// `BEGIN IMMEDIATE` (see [`write_transaction`]), so there is nothing more to take.
+/// Locks many rows of `table` by id until the transaction ends (PostgreSQL; SQLite's
+/// `BEGIN IMMEDIATE` already holds the whole database).
+pub fn lock_many(conn: &mut DbConnection, table: &'static str, ids: &[String]) -> QueryResult<()> {
+    if let DbConnection::Postgresql(_) = conn {
+        for chunk in ids.chunks(500) {
+            let list: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!(
+                "SELECT id FROM {table} WHERE id IN ({}) ORDER BY id FOR UPDATE",
+                list.join(", ")
+            );
+            let mut q = diesel::sql_query(sql).into_boxed();
+            for id in chunk {
+                q = q.bind::<diesel::sql_types::Text, _>(id.clone());
+            }
+            q.execute(conn)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn lock_for_update(conn: &mut DbConnection, table: &'static str, id: &str) -> QueryResult<()> {
     match conn {
         DbConnection::Postgresql(_) => {

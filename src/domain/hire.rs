@@ -215,6 +215,12 @@ pub fn check_channel_balance(center: i32, direct: i32, channel: Channel) -> Resu
     }
 }
 
+/// Rule 4: a recorded job that ends on `end` (or has not ended) stands in the way of a new
+/// hire of the same worker on `from`. `db::jobs::active_job_project` asks the same in SQL.
+pub fn blocks_hire(end: Option<NaiveDate>, from: NaiveDate) -> bool {
+    end.is_none_or(|e| e >= from)
+}
+
 /// Rule 6: a lifting payment is due for a hire through an employment center of a worker who
 /// arrived from another settlement.
 pub fn lifting_eligible(channel: Channel, arrived_from_other_settlement: bool) -> bool {
@@ -268,6 +274,14 @@ mod tests {
         assert_eq!(problems[0].message.key, "date-in-future");
         let on_signing_day = check(&fields(), d("2024-07-01"), d("2024-07-01"), YOUTH);
         assert!(on_signing_day.is_ok());
+    }
+
+    #[test]
+    fn rule_4_a_job_blocks_hires_until_the_day_after_it_ends() {
+        let day = |s: &str| parse_date(s).expect("date");
+        assert!(blocks_hire(None, day("2024-07-01")));
+        assert!(blocks_hire(Some(day("2024-07-01")), day("2024-07-01")));
+        assert!(!blocks_hire(Some(day("2024-06-30")), day("2024-07-01")));
     }
 
     #[test]

@@ -4,12 +4,12 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
-use crate::db::DbConnection;
 use crate::db::projects::Entered;
 use crate::db::schema::{
     contracts, jobs, lifting_payments, monthly_plans, procurement_lines, project_status_changes,
     projects, workers,
 };
+use crate::db::{DbConnection, insert_chunks};
 
 #[derive(Insertable)]
 #[diesel(table_name = projects)]
@@ -149,35 +149,16 @@ pub struct Batch {
     pub plans: Vec<PlanRow>,
 }
 
-/// SQLite allows 32,766 bound values per statement; 500 rows of at most 25 columns stay
-/// well inside it, and PostgreSQL's 65,535.
-const ROWS_PER_STATEMENT: usize = 500;
-
-macro_rules! bulk {
-    ($conn:expr, $table:expr, $rows:expr) => {
-        for chunk in $rows.chunks(ROWS_PER_STATEMENT) {
-            match $conn {
-                DbConnection::Sqlite(c) => {
-                    diesel::insert_into($table).values(chunk).execute(c)?;
-                }
-                DbConnection::Postgresql(c) => {
-                    diesel::insert_into($table).values(chunk).execute(c)?;
-                }
-            }
-        }
-    };
-}
-
 impl Batch {
     pub fn insert(&self, conn: &mut DbConnection) -> QueryResult<()> {
-        bulk!(conn, projects::table, self.projects);
-        bulk!(conn, project_status_changes::table, self.statuses);
-        bulk!(conn, contracts::table, self.contracts);
-        bulk!(conn, procurement_lines::table, self.lines);
-        bulk!(conn, workers::table, self.workers);
-        bulk!(conn, jobs::table, self.jobs);
-        bulk!(conn, lifting_payments::table, self.lifting);
-        bulk!(conn, monthly_plans::table, self.plans);
+        insert_chunks!(conn, projects::table, self.projects);
+        insert_chunks!(conn, project_status_changes::table, self.statuses);
+        insert_chunks!(conn, contracts::table, self.contracts);
+        insert_chunks!(conn, procurement_lines::table, self.lines);
+        insert_chunks!(conn, workers::table, self.workers);
+        insert_chunks!(conn, jobs::table, self.jobs);
+        insert_chunks!(conn, lifting_payments::table, self.lifting);
+        insert_chunks!(conn, monthly_plans::table, self.plans);
         Ok(())
     }
 }

@@ -112,3 +112,42 @@ async fn rows_are_checked_in_order_and_every_failure_is_listed() {
         .assert_contains("<td class=\"num\">5</td><td>IIN</td><td>Not recorded: this worker already has an active Roadmap job");
     assert_eq!(job_count(&app), 0);
 }
+
+#[tokio::test]
+async fn a_worker_busy_on_another_project_is_refused_and_an_import_keeps_every_invariant() {
+    let app = spawn_app().await;
+    let first = setup(&app);
+    let other_project = ProjectBuilder::in_region("27")
+        .code("27-OTHER-1")
+        .status(ProjectStatus::Contracted)
+        .create(&app);
+    let other = ContractBuilder::on(&other_project).create(&app);
+    let officer = UserBuilder::akimat("27").create(&app).browser(&app).await;
+    // Worker 7 is hired on the other project first.
+    let csv = format!("{HEADER}\n{}\n", line(7, "employment_center"));
+    upload(&officer, &other, csv).await.assert_status(303);
+
+    let csv = format!(
+        "{HEADER}\n{}\n{}\n",
+        line(6, "employment_center"),
+        line(7, "employment_center"),
+    );
+    upload(&officer, &first, csv)
+        .await
+        .assert_status(200)
+        .assert_contains("<td class=\"num\">3</td><td>IIN</td>")
+        .assert_contains("27-OTHER-1");
+    assert_eq!(job_count(&app), 1);
+
+    let csv = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        line(6, "employment_center"),
+        line(8, "direct"),
+        line(9, "employment_center"),
+    );
+    upload(&officer, &first, csv).await.assert_status(303);
+    assert_eq!(job_count(&app), 4);
+    let mut conn = app.db.conn().expect("connection");
+    let broken = jobmap::seed::invariants::check(&mut conn).expect("checked");
+    assert!(broken.is_empty(), "{broken:?}");
+}

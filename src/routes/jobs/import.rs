@@ -10,11 +10,11 @@ use askama::Template;
 
 use super::{label_key, refusal_message};
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
+use crate::db::audit;
 use crate::db::contracts::ContractWithProject;
-use crate::db::jobs::{self, HireError};
 use crate::db::tallies::Tally;
 use crate::db::{Db, DbConnection, write_transaction};
+use crate::db::{job_import, jobs};
 use crate::domain::csv_rows::{LineProblem, read_rows};
 use crate::domain::hire::{self, HireFields, YouthAges};
 use crate::error::AppError;
@@ -99,7 +99,8 @@ impl From<diesel::result::Error> for ImportError {
     }
 }
 
-/// Applies every row in order; any problem rolls the whole file back.
+/// Checks every row, then records them all in one go (`db::job_import`); any problem
+/// rolls the whole file back.
 fn apply(
     conn: &mut DbConnection,
     c: &ContractWithProject,
@@ -110,48 +111,45 @@ fn apply(
 ) -> Result<usize, ImportError> {
     let today = chrono::Utc::now().date_naive();
     let mut problems = Vec::new();
-    let mut tally = Tally::default();
+    let mut checked = Vec::with_capacity(rows.len());
     for (line, fields) in rows {
-        let input = match hire::check(fields, c.contract.signed_on, today, youth) {
-            Ok(input) => input,
-            Err(p) => {
-                problems.extend(p.into_iter().map(|p| LineProblem {
-                    line: *line,
-                    column: Some(p.field),
-                    message: p.message,
-                }));
-                continue;
-            }
-        };
-        match jobs::hire(conn, &c.contract.id, &input, by, &mut tally) {
-            Ok(job) => audit::record(
-                conn,
-                Event {
-                    actor,
-                    action: "job.import",
-                    entity: "job",
-                    entity_id: &job.id,
-                    before: None,
-                    after: Some(job.audit_view()),
-                    ip: None,
-                },
-            )?,
-            Err(HireError::Refused(r)) => {
-                let (field, message) = refusal_message(&r);
-                problems.push(LineProblem {
+        match hire::check(fields, c.contract.signed_on, today, youth) {
+            Ok(input) => checked.push((*line, input)),
+            Err(p) => problems.extend(p.into_iter().map(|p| LineProblem {
+                line: *line,
+                column: Some(p.field),
+                message: p.message,
+            })),
+        }
+    }
+    let mut tally = Tally::default();
+    let record = problems.is_empty();
+    let outcome = job_import::import(
+        conn,
+        &c.contract.id,
+        &checked,
+        record,
+        actor,
+        by,
+        &mut tally,
+    )?;
+    match outcome {
+        Ok(count) => {
+            tally.flush(conn)?;
+            Ok(count)
+        }
+        Err(refused) => {
+            problems.extend(refused.iter().map(|(line, r)| {
+                let (field, message) = refusal_message(r);
+                LineProblem {
                     line: *line,
                     column: Some(field),
                     message,
-                });
-            }
-            Err(HireError::Db(e)) => return Err(ImportError::Db(e)),
+                }
+            }));
+            problems.sort_by_key(|p| p.line);
+            Err(ImportError::Rows(problems))
         }
-    }
-    if problems.is_empty() {
-        tally.flush(conn)?;
-        Ok(rows.len())
-    } else {
-        Err(ImportError::Rows(problems))
     }
 }
 
