@@ -219,3 +219,49 @@ pub fn project_compliance(
     .bind::<Text, _>(region)
     .load(conn)
 }
+
+#[derive(QueryableByName)]
+struct Counted {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// The approved projects in breach of a condition (see `ProjectCompliance::compliant`), and
+/// how many approved projects there are. Today's list is filtered in SQL on the projects'
+/// counters, so the national map does not read every project; an earlier date filters the
+/// full list.
+pub fn breaches(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+) -> QueryResult<(Vec<ProjectCompliance>, usize)> {
+    if as_of < chrono::Utc::now().date_naive() {
+        let all = project_compliance(conn, None, as_of)?;
+        let total = all.len();
+        let breaches = all
+            .into_iter()
+            .filter(|p| p.compliant() == Some(false))
+            .collect();
+        return Ok((breaches, total));
+    }
+    let total: Counted = diesel::sql_query(format!(
+        "SELECT COUNT(*) AS n FROM projects WHERE status IN {APPROVED}"
+    ))
+    .get_result(conn)?;
+    // The same two conditions as `compliant`, on the same counters.
+    let found: Vec<ProjectCompliance> = diesel::sql_query(format!(
+        "SELECT p.id, p.code, p.title, p.region_code, p.status, p.direction, p.budget_tenge, \
+           CAST(p.planned_jobs AS BIGINT) AS planned_jobs, p.latitude_e6, p.longitude_e6, \
+           CAST(p.jobs_created AS BIGINT) AS jobs_created, CAST(p.center_hires AS BIGINT) AS center_hires, \
+           p.declared_total, p.declared_domestic \
+         FROM projects p WHERE p.status IN {APPROVED} \
+           AND ((p.jobs_created > 0 AND 2 * p.center_hires < p.jobs_created) \
+             OR (p.declared_total > 0 AND 10 * p.declared_domestic < 9 * p.declared_total)) \
+         ORDER BY p.code"
+    ))
+    .load(conn)?;
+    let breaches = found
+        .into_iter()
+        .filter(|p| p.compliant() == Some(false))
+        .collect();
+    Ok((breaches, usize::try_from(total.n).unwrap_or(0)))
+}

@@ -324,6 +324,17 @@ where
     F: FnOnce(&mut DbConnection) -> Result<R, E>,
     E: From<diesel::result::Error>,
 {
+    // SQLite has one writer at a time. Writers that find the lock taken sleep in its busy
+    // handler (1, 2, 5 … 100 ms) and can be overtaken again and again; queueing them here
+    // first hands the lock over as soon as it is free.
+    let _writer = match conn {
+        DbConnection::Sqlite(_) => Some(
+            SQLITE_WRITER
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner),
+        ),
+        DbConnection::Postgresql(_) => None,
+    };
     match conn {
         DbConnection::Sqlite(c) => {
             AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?
@@ -380,6 +391,9 @@ fn run_migrations(conn: &mut DbConnection) -> Result<(), DbSetupError> {
     }
     Ok(())
 }
+
+/// One SQLite writer at a time in this process (see `write_transaction`).
+static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Current UTC time truncated to microseconds, the precision PostgreSQL keeps, so a value read
 /// back equals the value written on both backends.

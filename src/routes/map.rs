@@ -125,16 +125,17 @@ pub async fn show(
                 .find(|r| r.code == wanted)
                 .map(|r| r.code.clone())
                 .unwrap_or_default();
-            let scope = Some(region.as_str()).filter(|r| !r.is_empty());
-            let projects = figures::project_compliance(conn, scope, as_of)?;
-            let points = projects
-                .iter()
-                .filter(|p| !region.is_empty() || p.compliant() == Some(false))
-                .filter_map(point)
-                .collect();
+            let (projects, total_points) = if region.is_empty() {
+                figures::breaches(conn, as_of)?
+            } else {
+                let all = figures::project_compliance(conn, Some(&region), as_of)?;
+                let n = all.len();
+                (all, n)
+            };
+            let points = projects.iter().filter_map(point).collect();
             Ok(MapData {
                 names: RegionNames::load(conn)?,
-                total_points: projects.len(),
+                total_points,
                 points,
                 region,
                 regions,

@@ -362,3 +362,29 @@ async fn a_hire_shows_on_the_pages_at_once() {
         .await
         .assert_contains("2.5%");
 }
+
+#[tokio::test]
+async fn the_national_map_draws_the_projects_in_breach() {
+    let app = spawn_app().await;
+    let breach = ProjectBuilder::in_region("27")
+        .code("27-BREACH")
+        .status(ProjectStatus::InProgress)
+        .create(&app);
+    ProjectBuilder::in_region("43")
+        .status(ProjectStatus::InProgress)
+        .create(&app);
+    // As data from before the rules were enforced: 1 of 3 hires through a centre.
+    crate::helpers::sql(
+        &app,
+        &format!(
+            "UPDATE projects SET jobs_created = 3, center_hires = 1 WHERE id = '{}'",
+            breach.id
+        ),
+    );
+    app.browser()
+        .get("/map")
+        .await
+        .assert_contains("point point-breach")
+        .assert_contains("<title>27-BREACH</title>")
+        .assert_contains("1 of 2 projects shown");
+}
