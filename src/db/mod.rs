@@ -306,6 +306,22 @@ impl Db {
         Ok(value)
     }
 
+    /// `make`'s result for `what`, computed once per figures generation: the drawings built
+    /// from cached data (charts, bars), which cost more to draw than to keep.
+    pub fn memo<T, F>(&self, what: String, make: F) -> Arc<T>
+    where
+        T: std::any::Any + Send + Sync,
+        F: FnOnce() -> T,
+    {
+        let key = cache::PageCache::key::<T>(&what);
+        if let Some(hit) = self.cache.get::<T>(&key) {
+            return hit;
+        }
+        let value = Arc::new(make());
+        self.cache.insert(key, value.clone());
+        value
+    }
+
     pub async fn write<R, F>(&self, f: F) -> Result<R, AppError>
     where
         F: FnOnce(&mut DbConnection) -> Result<R, AppError> + Send + 'static,

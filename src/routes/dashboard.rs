@@ -1,6 +1,9 @@
 //! `/` (public) and `/dashboard`: every region's figures as of a date, ranked, with the
 //! national total and the monthly plan against jobs created.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
@@ -36,25 +39,44 @@ impl AsOfQuery {
 #[template(path = "dashboard.html")]
 pub struct DashboardPage {
     pub ctx: PageCtx,
-    pub as_of: NaiveDate,
-    pub regions: Vec<Figures>,
-    pub total: Figures,
-    pub names: RegionNames,
-    pub chart: String,
-    pub public: bool,
+    content: Arc<Result<String, String>>,
 }
 
 impl DashboardPage {
+    fn content(&self) -> &str {
+        self.content.as_deref().unwrap_or_default()
+    }
+}
+
+/// Everything inside the page's layout: the same for every visitor in a language, so it is
+/// rendered once per language, date and figures generation and kept (`Db::memo`).
+#[derive(Template)]
+#[template(path = "dashboard_content.html")]
+pub struct DashboardContent<'a> {
+    pub ctx: &'a PageCtx,
+    pub as_of: NaiveDate,
+    pub data: &'a DashboardData,
+    pub public: bool,
+    chart: String,
+    /// Each region's share bar by code, and the total's under "".
+    bars: HashMap<String, String>,
+}
+
+impl DashboardContent<'_> {
     pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.names.name(code, self.ctx.lang())
+        self.data.names.name(code, self.ctx.lang())
     }
 
     pub fn pct(&self, bp: impl AsI64) -> String {
         self.ctx.i18n.percent(bp.as_i64())
     }
 
-    pub fn center_bar(&self, f: &Figures) -> String {
-        chart::share_bar(f.center_bp(), 5_000, &self.pct(f.center_bp()))
+    pub fn center_bar(&self, f: &Figures) -> &str {
+        self.bars.get(&f.code).map_or("", String::as_str)
+    }
+
+    pub fn chart(&self) -> &str {
+        &self.chart
     }
 }
 
@@ -73,11 +95,11 @@ pub fn monthly_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> Stri
 }
 
 /// What the dashboard shows as of a date, loaded once per figures generation.
-struct DashboardData {
-    regions: Vec<Figures>,
-    total: Figures,
-    names: RegionNames,
-    monthly: Vec<(NaiveDate, i64, i64)>,
+pub struct DashboardData {
+    pub regions: Vec<Figures>,
+    pub total: Figures,
+    pub names: RegionNames,
+    pub monthly: Vec<(NaiveDate, i64, i64)>,
 }
 
 async fn page(
@@ -97,16 +119,35 @@ async fn page(
             })
         })
         .await?;
-    let chart = monthly_chart(&ctx, data.monthly.clone());
-    render(&DashboardPage {
-        ctx,
-        as_of,
-        regions: data.regions.clone(),
-        total: data.total.clone(),
-        names: data.names.clone(),
-        chart,
-        public,
-    })
+    let key = format!("dashboard {as_of} {} {public}", ctx.lang_code());
+    let content = db.memo(key, || {
+        let bar = |f: &Figures| {
+            let text = ctx.i18n.percent(f.center_bp());
+            (
+                f.code.clone(),
+                chart::share_bar(f.center_bp(), 5_000, &text),
+            )
+        };
+        DashboardContent {
+            ctx: &ctx,
+            as_of,
+            data: &data,
+            public,
+            chart: monthly_chart(&ctx, data.monthly.clone()),
+            bars: data
+                .regions
+                .iter()
+                .chain(std::iter::once(&data.total))
+                .map(bar)
+                .collect(),
+        }
+        .render()
+        .map_err(|e| e.to_string())
+    });
+    if let Err(e) = content.as_ref() {
+        return Err(AppError::Internal(anyhow::anyhow!("dashboard: {e}")));
+    }
+    render(&DashboardPage { ctx, content })
 }
 
 pub async fn public(
