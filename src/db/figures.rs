@@ -220,33 +220,17 @@ pub fn project_compliance(
     .load(conn)
 }
 
-#[derive(QueryableByName)]
-struct Counted {
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// The approved projects in breach of a condition (see `ProjectCompliance::compliant`), and
-/// how many approved projects there are. Today's list is filtered in SQL on the projects'
-/// counters, so the national map does not read every project; an earlier date filters the
-/// full list.
-pub fn breaches(
-    conn: &mut DbConnection,
-    as_of: NaiveDate,
-) -> QueryResult<(Vec<ProjectCompliance>, usize)> {
+/// The approved projects in breach of a condition (see `ProjectCompliance::compliant`).
+/// Today's are selected in SQL on the projects' counters, so the national map decodes only
+/// them; an earlier date filters the full list.
+pub fn breaches(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<ProjectCompliance>> {
     if as_of < chrono::Utc::now().date_naive() {
         let all = project_compliance(conn, None, as_of)?;
-        let total = all.len();
-        let breaches = all
+        return Ok(all
             .into_iter()
             .filter(|p| p.compliant() == Some(false))
-            .collect();
-        return Ok((breaches, total));
+            .collect());
     }
-    let total: Counted = diesel::sql_query(format!(
-        "SELECT COUNT(*) AS n FROM projects WHERE status IN {APPROVED}"
-    ))
-    .get_result(conn)?;
     // The same two conditions as `compliant`, on the same counters.
     let found: Vec<ProjectCompliance> = diesel::sql_query(format!(
         "SELECT p.id, p.code, p.title, p.region_code, p.status, p.direction, p.budget_tenge, \
@@ -259,9 +243,8 @@ pub fn breaches(
          ORDER BY p.code"
     ))
     .load(conn)?;
-    let breaches = found
+    Ok(found
         .into_iter()
         .filter(|p| p.compliant() == Some(false))
-        .collect();
-    Ok((breaches, usize::try_from(total.n).unwrap_or(0)))
+        .collect())
 }

@@ -298,28 +298,42 @@ impl Db {
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
     {
         let key = cache::PageCache::key::<T>(&what);
-        if let Some(hit) = self.cache.get::<T>(&key) {
-            return Ok(hit);
-        }
-        let value = Arc::new(self.run(load).await?);
-        self.cache.insert(key, value.clone());
-        Ok(value)
+        let entry = self
+            .cache
+            .inner()
+            .try_get_with(key, async {
+                let value: cache::Entry = Arc::new(self.run(load).await?);
+                Ok::<_, AppError>(value)
+            })
+            .await
+            .map_err(|e| match e.as_ref() {
+                AppError::Unavailable(m) => AppError::Unavailable(m.clone()),
+                other => AppError::Internal(anyhow::anyhow!("{other}")),
+            })?;
+        entry
+            .downcast::<T>()
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
     }
 
-    /// `make`'s result for `what`, computed once per figures generation: the drawings built
-    /// from cached data (charts, bars), which cost more to draw than to keep.
-    pub fn memo<T, F>(&self, what: String, make: F) -> Arc<T>
+    /// `make`'s result for `what`, computed once per figures generation: what is drawn from
+    /// cached data (page content, charts), which costs more to draw than to keep.
+    pub async fn memo<T, F>(&self, what: String, make: F) -> Result<Arc<T>, AppError>
     where
         T: std::any::Any + Send + Sync,
         F: FnOnce() -> T,
     {
         let key = cache::PageCache::key::<T>(&what);
-        if let Some(hit) = self.cache.get::<T>(&key) {
-            return hit;
-        }
-        let value = Arc::new(make());
-        self.cache.insert(key, value.clone());
-        value
+        let entry = self
+            .cache
+            .inner()
+            .get_with(key, async {
+                let value: cache::Entry = Arc::new(make());
+                value
+            })
+            .await;
+        entry
+            .downcast::<T>()
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
     }
 
     pub async fn write<R, F>(&self, f: F) -> Result<R, AppError>

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use diesel::prelude::*;
+use diesel::sql_types::{Date, Integer, Text, Timestamp};
 
 use super::schema::region_rank_history as h;
 use super::{DbConnection, figures, now, write_transaction};
@@ -51,20 +52,23 @@ pub fn for_month(
     // Only a finished month is kept: the current one still changes with every hire.
     if last_day(month) < today {
         let at = now();
+        // Two first views of a month at once (two instances, or PostgreSQL's concurrent
+        // transactions) compute the same ranks: the second insert is a no-op, not an error.
         write_transaction(conn, |conn| {
-            diesel::delete(h::table.filter(h::month.eq(month))).execute(conn)?;
             for f in &regions {
-                diesel::insert_into(h::table)
-                    .values((
-                        h::month.eq(month),
-                        h::region_code.eq(&f.code),
-                        h::rank.eq(f.rank as i32),
-                        h::planned_jobs.eq(f.planned_jobs as i32),
-                        h::jobs_created.eq(f.jobs_created as i32),
-                        h::plan_share_bp.eq(f.plan_bp() as i32),
-                        h::computed_at.eq(at),
-                    ))
-                    .execute(conn)?;
+                diesel::sql_query(
+                    "INSERT INTO region_rank_history (month, region_code, rank, planned_jobs, \
+                       jobs_created, plan_share_bp, computed_at) VALUES ($1, $2, $3, $4, $5, $6, $7) \
+                     ON CONFLICT (month, region_code) DO NOTHING",
+                )
+                .bind::<Date, _>(month)
+                .bind::<Text, _>(&f.code)
+                .bind::<Integer, _>(f.rank as i32)
+                .bind::<Integer, _>(f.planned_jobs as i32)
+                .bind::<Integer, _>(f.jobs_created as i32)
+                .bind::<Integer, _>(f.plan_bp() as i32)
+                .bind::<Timestamp, _>(at)
+                .execute(conn)?;
             }
             Ok::<_, diesel::result::Error>(())
         })?;

@@ -120,30 +120,32 @@ async fn page(
         })
         .await?;
     let key = format!("dashboard {as_of} {} {public}", ctx.lang_code());
-    let content = db.memo(key, || {
-        let bar = |f: &Figures| {
-            let text = ctx.i18n.percent(f.center_bp());
-            (
-                f.code.clone(),
-                chart::share_bar(f.center_bp(), 5_000, &text),
-            )
-        };
-        DashboardContent {
-            ctx: &ctx,
-            as_of,
-            data: &data,
-            public,
-            chart: monthly_chart(&ctx, data.monthly.clone()),
-            bars: data
-                .regions
-                .iter()
-                .chain(std::iter::once(&data.total))
-                .map(bar)
-                .collect(),
-        }
-        .render()
-        .map_err(|e| e.to_string())
-    });
+    let content = db
+        .memo(key, || {
+            let bar = |f: &Figures| {
+                let text = ctx.i18n.percent(f.center_bp());
+                (
+                    f.code.clone(),
+                    chart::share_bar(f.center_bp(), 5_000, &text),
+                )
+            };
+            DashboardContent {
+                ctx: &ctx,
+                as_of,
+                data: &data,
+                public,
+                chart: monthly_chart(&ctx, data.monthly.clone()),
+                bars: data
+                    .regions
+                    .iter()
+                    .chain(std::iter::once(&data.total))
+                    .map(bar)
+                    .collect(),
+            }
+            .render()
+            .map_err(|e| e.to_string())
+        })
+        .await?;
     if let Err(e) = content.as_ref() {
         return Err(AppError::Internal(anyhow::anyhow!("dashboard: {e}")));
     }

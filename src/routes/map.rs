@@ -126,7 +126,10 @@ pub async fn show(
                 .map(|r| r.code.clone())
                 .unwrap_or_default();
             let (projects, total_points) = if region.is_empty() {
-                figures::breaches(conn, as_of)?
+                // Approved projects, counted as the figures count them.
+                let approved = regions.iter().map(|r| r.projects_approved).sum::<i64>();
+                let total = usize::try_from(approved).unwrap_or(0);
+                (figures::breaches(conn, as_of)?, total)
             } else {
                 let all = figures::project_compliance(conn, Some(&region), as_of)?;
                 let n = all.len();

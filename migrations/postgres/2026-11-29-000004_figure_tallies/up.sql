@@ -85,3 +85,4 @@ CREATE INDEX projects_search_text_idx ON projects (search_text);
 
 -- The national monthly plan, summed month by month, read from the index alone.
 CREATE INDEX monthly_plans_month_idx ON monthly_plans (month, planned_jobs);
+
