@@ -201,8 +201,6 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
         if !broken.is_empty() {
             return Err(SeedError::Invariants(broken));
         }
-        // Fresh statistics, so the planner knows the tables' new sizes at once.
-        conn.batch_execute("ANALYZE")?;
         audit::record(
             conn,
             Event {
