@@ -30,7 +30,7 @@ pub struct Event<'a> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = audit_events)]
+#[diesel(table_name = audit_events, treat_none_as_default_value = false)]
 struct NewEvent<'a> {
     id: String,
     occurred_at: chrono::NaiveDateTime,

@@ -18,7 +18,7 @@ use crate::domain::figures::Figures;
 use crate::domain::hire::{self, Channel, HireInput, JobKind};
 
 #[derive(Insertable)]
-#[diesel(table_name = workers)]
+#[diesel(table_name = workers, treat_none_as_default_value = false)]
 struct NewWorker<'a> {
     id: String,
     iin: &'a str,

@@ -17,7 +17,7 @@ use crate::domain::hire::{self, Channel, HireInput, JobKind};
 use crate::domain::workflow;
 
 #[derive(Debug, Clone, Queryable, Selectable, Insertable, Serialize)]
-#[diesel(table_name = jobs)]
+#[diesel(table_name = jobs, treat_none_as_default_value = false)]
 pub struct JobRow {
     pub id: String,
     pub contract_id: String,

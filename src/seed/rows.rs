@@ -12,7 +12,7 @@ use crate::db::schema::{
 use crate::db::{DbConnection, insert_chunks};
 
 #[derive(Insertable)]
-#[diesel(table_name = projects)]
+#[diesel(table_name = projects, treat_none_as_default_value = false)]
 pub struct ProjectRow {
     #[diesel(embed)]
     pub entered: Entered,
@@ -29,7 +29,7 @@ pub struct ProjectRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = project_status_changes)]
+#[diesel(table_name = project_status_changes, treat_none_as_default_value = false)]
 pub struct StatusRow {
     pub id: String,
     pub project_id: String,
@@ -41,7 +41,7 @@ pub struct StatusRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = contracts)]
+#[diesel(table_name = contracts, treat_none_as_default_value = false)]
 pub struct ContractRow {
     pub id: String,
     pub project_id: String,
@@ -64,7 +64,7 @@ pub struct ContractRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = procurement_lines)]
+#[diesel(table_name = procurement_lines, treat_none_as_default_value = false)]
 pub struct LineRow {
     pub id: String,
     pub contract_id: String,
@@ -80,7 +80,7 @@ pub struct LineRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = workers)]
+#[diesel(table_name = workers, treat_none_as_default_value = false)]
 pub struct WorkerRow {
     pub id: String,
     pub iin: String,
@@ -93,7 +93,7 @@ pub struct WorkerRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = jobs)]
+#[diesel(table_name = jobs, treat_none_as_default_value = false)]
 pub struct JobRow {
     pub id: String,
     pub contract_id: String,
@@ -114,7 +114,7 @@ pub struct JobRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = lifting_payments)]
+#[diesel(table_name = lifting_payments, treat_none_as_default_value = false)]
 pub struct LiftingRow {
     pub id: String,
     pub job_id: String,
@@ -125,7 +125,7 @@ pub struct LiftingRow {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = monthly_plans)]
+#[diesel(table_name = monthly_plans, treat_none_as_default_value = false)]
 pub struct PlanRow {
     pub id: String,
     pub region_code: String,
