@@ -12,6 +12,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
+use crate::error::AppError;
+
 pub const TTL: Duration = Duration::from_secs(2);
 
 static GENERATION: AtomicU64 = AtomicU64::new(0);
@@ -67,8 +69,27 @@ impl PageCache {
         format!("{}|{}|{what}", generation(), std::any::type_name::<T>())
     }
 
-    pub fn inner(&self) -> &moka::future::Cache<String, Entry> {
-        &self.0
+    /// The entry for `what` of type `T`, loaded by `load` when missing. A failed load is not
+    /// kept: the next request tries again.
+    pub async fn get_or_load<T, Fut>(&self, what: &str, load: Fut) -> Result<Arc<T>, AppError>
+    where
+        T: Any + Send + Sync,
+        Fut: std::future::Future<Output = Result<T, AppError>>,
+    {
+        let entry = self
+            .0
+            .try_get_with(Self::key::<T>(what), async {
+                let value: Entry = Arc::new(load.await?);
+                Ok::<_, AppError>(value)
+            })
+            .await
+            .map_err(|e| match e.as_ref() {
+                AppError::Unavailable(m) => AppError::Unavailable(m.clone()),
+                other => AppError::Internal(anyhow::anyhow!("{other}")),
+            })?;
+        entry
+            .downcast::<T>()
+            .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
     }
 }
 

@@ -170,6 +170,19 @@ impl ProjectCompliance {
     }
 }
 
+/// The project columns every compliance query selects, before its hires and declared value.
+const PROJECT_COLUMNS: &str = "p.id, p.code, p.title, p.region_code, p.status, p.direction, \
+    p.budget_tenge, CAST(p.planned_jobs AS BIGINT) AS planned_jobs, p.latitude_e6, p.longitude_e6";
+
+/// Approved projects with the hires and declared value their own counters keep (today's).
+fn counted_projects() -> String {
+    format!(
+        "SELECT {PROJECT_COLUMNS}, CAST(p.jobs_created AS BIGINT) AS jobs_created, \
+           CAST(p.center_hires AS BIGINT) AS center_hires, p.declared_total, p.declared_domestic \
+         FROM projects p WHERE p.status IN {APPROVED}"
+    )
+}
+
 const APPROVED: &str =
     "('approved', 'tendering', 'contracted', 'in_progress', 'completed', 'suspended')";
 
@@ -182,14 +195,8 @@ pub fn project_compliance(
     as_of: NaiveDate,
 ) -> QueryResult<Vec<ProjectCompliance>> {
     let region = region.unwrap_or("");
-    let columns = "p.id, p.code, p.title, p.region_code, p.status, p.direction, \
-        p.budget_tenge, CAST(p.planned_jobs AS BIGINT) AS planned_jobs, p.latitude_e6, p.longitude_e6";
     if as_of >= chrono::Utc::now().date_naive() {
-        let counted = format!(
-            "SELECT {columns}, CAST(p.jobs_created AS BIGINT) AS jobs_created, \
-               CAST(p.center_hires AS BIGINT) AS center_hires, p.declared_total, p.declared_domestic \
-             FROM projects p WHERE p.status IN {APPROVED}"
-        );
+        let counted = counted_projects();
         return if region.is_empty() {
             diesel::sql_query(format!("{counted} ORDER BY p.code")).load(conn)
         } else {
@@ -199,7 +206,7 @@ pub fn project_compliance(
         };
     }
     diesel::sql_query(format!(
-        "SELECT {columns}, \
+        "SELECT {PROJECT_COLUMNS}, \
            CAST(COALESCE(j.jobs, 0) AS BIGINT) AS jobs_created, CAST(COALESCE(j.center, 0) AS BIGINT) AS center_hires, \
            CAST(COALESCE(c.total, 0) AS BIGINT) AS declared_total, CAST(COALESCE(c.domestic, 0) AS BIGINT) AS declared_domestic \
          FROM projects p \
@@ -233,14 +240,10 @@ pub fn breaches(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<Pr
     }
     // The same two conditions as `compliant`, on the same counters.
     let found: Vec<ProjectCompliance> = diesel::sql_query(format!(
-        "SELECT p.id, p.code, p.title, p.region_code, p.status, p.direction, p.budget_tenge, \
-           CAST(p.planned_jobs AS BIGINT) AS planned_jobs, p.latitude_e6, p.longitude_e6, \
-           CAST(p.jobs_created AS BIGINT) AS jobs_created, CAST(p.center_hires AS BIGINT) AS center_hires, \
-           p.declared_total, p.declared_domestic \
-         FROM projects p WHERE p.status IN {APPROVED} \
-           AND ((p.jobs_created > 0 AND 2 * p.center_hires < p.jobs_created) \
+        "{} AND ((p.jobs_created > 0 AND 2 * p.center_hires < p.jobs_created) \
              OR (p.declared_total > 0 AND 10 * p.declared_domestic < 9 * p.declared_total)) \
-         ORDER BY p.code"
+         ORDER BY p.code",
+        counted_projects()
     ))
     .load(conn)?;
     Ok(found

@@ -161,24 +161,9 @@ pub fn import(
 
     let jobs: Vec<JobRow> = rows
         .iter()
-        .map(|(_, h)| JobRow {
-            id: new_id(),
-            contract_id: contract_id.to_owned(),
-            worker_id: worker_of.get(h.iin.as_str()).cloned().unwrap_or_default(),
-            position: h.position.clone(),
-            hire_date: h.hire_date,
-            end_date: None,
-            kind: h.kind.code().to_owned(),
-            channel: h.channel.code().to_owned(),
-            referral_number: h.referral.as_ref().map(|r| r.0.clone()),
-            referral_date: h.referral.as_ref().map(|r| r.1),
-            arrived_from_other_settlement: h.arrived_from_other_settlement,
-            monthly_wage_tenge: h.monthly_wage_tenge,
-            is_youth: h.is_youth,
-            created_by: by.to_owned(),
-            created_at: at,
-            updated_at: at,
-            version: 1,
+        .map(|(_, h)| {
+            let worker = worker_of.get(h.iin.as_str()).cloned().unwrap_or_default();
+            JobRow::hired(new_id(), contract_id, worker, h, by, at)
         })
         .collect();
     insert_chunks!(conn, jobs::table, jobs);

@@ -39,6 +39,37 @@ pub struct JobRow {
 }
 
 impl JobRow {
+    /// The job a checked hire records: still running, at its first version. The form, the
+    /// import and the generated datasets all write this row.
+    pub fn hired(
+        id: String,
+        contract_id: &str,
+        worker_id: String,
+        h: &HireInput,
+        by: &str,
+        at: NaiveDateTime,
+    ) -> JobRow {
+        JobRow {
+            id,
+            contract_id: contract_id.to_owned(),
+            worker_id,
+            position: h.position.clone(),
+            hire_date: h.hire_date,
+            end_date: None,
+            kind: h.kind.code().to_owned(),
+            channel: h.channel.code().to_owned(),
+            referral_number: h.referral.as_ref().map(|r| r.0.clone()),
+            referral_date: h.referral.as_ref().map(|r| r.1),
+            arrived_from_other_settlement: h.arrived_from_other_settlement,
+            monthly_wage_tenge: h.monthly_wage_tenge,
+            is_youth: h.is_youth,
+            created_by: by.to_owned(),
+            created_at: at,
+            updated_at: at,
+            version: 1,
+        }
+    }
+
     pub fn channel(&self) -> Channel {
         Channel::from_code(&self.channel).unwrap_or(Channel::Direct)
     }
@@ -173,22 +204,13 @@ pub fn hire(
     let id = new_id();
     let at = now();
     diesel::insert_into(jobs::table)
-        .values((
-            jobs::id.eq(&id),
-            jobs::contract_id.eq(contract_id),
-            jobs::worker_id.eq(&worker_id),
-            jobs::position.eq(&h.position),
-            jobs::hire_date.eq(h.hire_date),
-            jobs::kind.eq(h.kind.code()),
-            jobs::channel.eq(h.channel.code()),
-            jobs::referral_number.eq(h.referral.as_ref().map(|r| r.0.as_str())),
-            jobs::referral_date.eq(h.referral.as_ref().map(|r| r.1)),
-            jobs::arrived_from_other_settlement.eq(h.arrived_from_other_settlement),
-            jobs::monthly_wage_tenge.eq(h.monthly_wage_tenge),
-            jobs::is_youth.eq(h.is_youth),
-            jobs::created_by.eq(by),
-            jobs::created_at.eq(at),
-            jobs::updated_at.eq(at),
+        .values(&JobRow::hired(
+            id.clone(),
+            contract_id,
+            worker_id,
+            h,
+            by,
+            at,
         ))
         .execute(conn)?;
     let counter = diesel::update(contracts_t::table.find(contract_id));

@@ -297,22 +297,7 @@ impl Db {
         T: std::any::Any + Send + Sync,
         F: FnOnce(&mut DbConnection) -> Result<T, AppError> + Send + 'static,
     {
-        let key = cache::PageCache::key::<T>(&what);
-        let entry = self
-            .cache
-            .inner()
-            .try_get_with(key, async {
-                let value: cache::Entry = Arc::new(self.run(load).await?);
-                Ok::<_, AppError>(value)
-            })
-            .await
-            .map_err(|e| match e.as_ref() {
-                AppError::Unavailable(m) => AppError::Unavailable(m.clone()),
-                other => AppError::Internal(anyhow::anyhow!("{other}")),
-            })?;
-        entry
-            .downcast::<T>()
-            .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
+        self.cache.get_or_load(&what, self.run(load)).await
     }
 
     /// `make`'s result for `what`, computed once per figures generation: what is drawn from
@@ -320,20 +305,9 @@ impl Db {
     pub async fn memo<T, F>(&self, what: String, make: F) -> Result<Arc<T>, AppError>
     where
         T: std::any::Any + Send + Sync,
-        F: FnOnce() -> T,
+        F: FnOnce() -> Result<T, AppError>,
     {
-        let key = cache::PageCache::key::<T>(&what);
-        let entry = self
-            .cache
-            .inner()
-            .get_with(key, async {
-                let value: cache::Entry = Arc::new(make());
-                value
-            })
-            .await;
-        entry
-            .downcast::<T>()
-            .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
+        self.cache.get_or_load(&what, async { make() }).await
     }
 
     pub async fn write<R, F>(&self, f: F) -> Result<R, AppError>

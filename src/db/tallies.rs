@@ -383,6 +383,11 @@ pub fn discrepancies(
     conn: &mut DbConnection,
 ) -> QueryResult<Vec<(String, NaiveDate, Figures, Figures)>> {
     let expected = recompute(conn)?.pending;
+    // The totals must be the sum of every day's deltas.
+    let mut sums: BTreeMap<String, Figures> = BTreeMap::new();
+    for ((region, _), want) in &expected {
+        sums.entry(region.clone()).or_default().add_scaled(want, 1);
+    }
     #[derive(QueryableByName)]
     struct Keyed {
         #[diesel(sql_type = Date)]
@@ -419,11 +424,7 @@ pub fn discrepancies(
     for ((region, day), have) in stored {
         out.push((region, day, have, Figures::default()));
     }
-    // The totals are the sum of every day (reported on the day after the last one).
-    let mut sums: BTreeMap<String, Figures> = BTreeMap::new();
-    for ((region, _), want) in recompute(conn)?.pending {
-        sums.entry(region).or_default().add_scaled(&want, 1);
-    }
+    // A difference in the totals is reported under today's date.
     let today = chrono::Utc::now().date_naive();
     for have in totals(conn)? {
         let region = have.code.clone();

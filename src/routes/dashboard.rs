@@ -39,12 +39,12 @@ impl AsOfQuery {
 #[template(path = "dashboard.html")]
 pub struct DashboardPage {
     pub ctx: PageCtx,
-    content: Arc<Result<String, String>>,
+    content: Arc<String>,
 }
 
 impl DashboardPage {
     fn content(&self) -> &str {
-        self.content.as_deref().unwrap_or_default()
+        &self.content
     }
 }
 
@@ -143,12 +143,9 @@ async fn page(
                     .collect(),
             }
             .render()
-            .map_err(|e| e.to_string())
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("dashboard: {e}")))
         })
         .await?;
-    if let Err(e) = content.as_ref() {
-        return Err(AppError::Internal(anyhow::anyhow!("dashboard: {e}")));
-    }
     render(&DashboardPage { ctx, content })
 }
 

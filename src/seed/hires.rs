@@ -9,9 +9,10 @@ use rand::Rng;
 
 use super::generate::{Context, Contract, Project, at, days, new_id, problems, random_day};
 use super::people;
-use super::rows::{Batch, JobRow, LiftingRow, WorkerRow};
+use super::rows::{Batch, LiftingRow, WorkerRow};
 use super::split::{apportion, pair_odd, weights};
 use super::{RegionTarget, SeedError, Spec};
+use crate::db::jobs::JobRow;
 use crate::domain::hire::{self, Channel, HireFields, HireInput, JobKind};
 use crate::domain::workflow::ProjectStatus as S;
 
@@ -206,7 +207,8 @@ pub(super) fn make(
             let span = worked.entry(c.project).or_insert((hired, hired));
             *span = (span.0.min(hired), span.1.max(hired));
         }
-        if let Some(row) = batch.contracts.iter_mut().find(|r| r.id == c.id) {
+        // `contracts[k]` was generated together with `batch.contracts[k]`.
+        if let Some(row) = batch.contracts.get_mut(k) {
             row.center_hires = n_center;
             row.direct_hires = n_direct;
         }
@@ -240,23 +242,10 @@ fn push_hire(
     let end_date = (h.kind == JobKind::Temporary && left > 30 && rng.random_bool(0.25))
         .then(|| h.hire_date + days(rng.random_range(30..=left.min(200))));
     let id = new_id(rng);
+    let created_by = ctx.author.clone();
     batch.jobs.push(JobRow {
-        id: id.clone(),
-        contract_id: contract_id.into(),
-        worker_id,
-        position: h.position.clone(),
-        hire_date: h.hire_date,
         end_date,
-        kind: h.kind.code(),
-        channel: h.channel.code(),
-        referral_number: h.referral.as_ref().map(|r| r.0.clone()),
-        referral_date: h.referral.as_ref().map(|r| r.1),
-        arrived_from_other_settlement: h.arrived_from_other_settlement,
-        monthly_wage_tenge: h.monthly_wage_tenge,
-        is_youth: h.is_youth,
-        created_by: ctx.author.clone(),
-        created_at: created,
-        updated_at: created,
+        ..JobRow::hired(id.clone(), contract_id, worker_id, h, &created_by, created)
     });
     id
 }

@@ -4,6 +4,7 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use crate::db::jobs::JobRow;
 use crate::db::projects::Entered;
 use crate::db::schema::{
     contracts, jobs, lifting_payments, monthly_plans, procurement_lines, project_status_changes,
@@ -88,27 +89,6 @@ pub struct WorkerRow {
     pub birth_date: NaiveDate,
     pub sex: &'static str,
     pub home_settlement: String,
-    pub created_at: NaiveDateTime,
-    pub updated_at: NaiveDateTime,
-}
-
-#[derive(Insertable)]
-#[diesel(table_name = jobs, treat_none_as_default_value = false)]
-pub struct JobRow {
-    pub id: String,
-    pub contract_id: String,
-    pub worker_id: String,
-    pub position: String,
-    pub hire_date: NaiveDate,
-    pub end_date: Option<NaiveDate>,
-    pub kind: &'static str,
-    pub channel: &'static str,
-    pub referral_number: Option<String>,
-    pub referral_date: Option<NaiveDate>,
-    pub arrived_from_other_settlement: bool,
-    pub monthly_wage_tenge: i64,
-    pub is_youth: bool,
-    pub created_by: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }
