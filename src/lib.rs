@@ -13,4 +13,5 @@ pub mod routes;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;
+pub mod usecase;
 pub mod web;
