@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::schema::{contracts, procurement_lines, projects};
 use super::tallies::Tally;
 use super::{DbConnection, new_id, now};
+use crate::domain::compliance::{ContractCompliance, ContractFacts};
 use crate::domain::contract::{ContractInput, Declared};
 use crate::domain::figures::Figures;
 use crate::domain::ledger::{LedgerTotals, LineInput};
@@ -36,9 +37,29 @@ pub struct ContractRow {
     pub version: i32,
     pub center_hires: i32,
     pub direct_hires: i32,
+    pub ledger_total: i64,
+    pub ledger_domestic: i64,
 }
 
 impl ContractRow {
+    /// What the contract's compliance state is computed from, as it stands.
+    pub fn facts(&self) -> ContractFacts {
+        let d = self.declared();
+        ContractFacts {
+            center_hires: i64::from(self.center_hires),
+            direct_hires: i64::from(self.direct_hires),
+            amount: self.amount_tenge,
+            declared_total: d.total(),
+            declared_domestic: d.domestic(),
+            ledger_total: self.ledger_total,
+            ledger_domestic: self.ledger_domestic,
+        }
+    }
+
+    pub fn compliance(&self) -> ContractCompliance {
+        ContractCompliance::of(&self.facts())
+    }
+
     pub fn declared(&self) -> Declared {
         Declared {
             goods: self.goods_tenge,
@@ -293,6 +314,15 @@ pub fn insert_line(
             procurement_lines::updated_at.eq(at),
         ))
         .execute(conn)?;
+    // The contract's ledger counters move with the line, in the same transaction.
+    let domestic = if line.is_domestic { line.amount_tenge } else { 0 };
+    diesel::update(contracts::table.find(contract_id))
+        .set((
+            contracts::ledger_total.eq(contracts::ledger_total + line.amount_tenge),
+            contracts::ledger_domestic.eq(contracts::ledger_domestic + domestic),
+        ))
+        .execute(conn)?;
+    crate::db::cache::touched();
     procurement_lines::table
         .find(&id)
         .select(LineRow::as_select())

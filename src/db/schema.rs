@@ -126,6 +126,8 @@ diesel::table! {
         version -> Integer,
         center_hires -> Integer,
         direct_hires -> Integer,
+        ledger_total -> BigInt,
+        ledger_domestic -> BigInt,
     }
 }
 

@@ -1,61 +1,61 @@
-//! `/compliance`: for the commission, the contracts, projects and regions that break or come
-//! close to breaking the programme's conditions, worst first, each linking to its record.
+//! `/compliance`: for the commission (every region) and akimat officers (their own), a
+//! summary of both conditions by state, then the contracts that need attention, worst first,
+//! each with what is needed; projects behind schedule; regions behind their monthly plans.
+
+use std::sync::Arc;
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
-use serde::Deserialize;
 
 use crate::auth::CurrentUser;
-use crate::db::Db;
-use crate::db::compliance::{self, ContractShare, ProjectProgress, RegionPlan};
+use crate::db::compliance::{self, Assessed, ProjectProgress, RegionPlan};
 use crate::db::regions::{self, RegionName, RegionNames};
-use crate::domain::numbers::parse_date;
-use crate::domain::role::Role;
+use crate::db::{Db, figures};
+use crate::domain::compliance::{Assessment, Condition, State};
+use crate::domain::project::Direction;
+use crate::domain::role::{Role, Scope};
 use crate::error::AppError;
-use crate::i18n::I18n;
-use crate::web::export::{Cell, Table};
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
+use crate::web::review::{self, Board, Filter, Paged, ReviewQuery, Summary};
 
-#[derive(Debug, Default, Deserialize)]
-pub struct ComplianceQuery {
-    #[serde(default)]
-    pub region: String,
-    #[serde(default)]
-    pub as_of: String,
+/// How many projects behind schedule the page lists; the export has them all.
+pub const LAGGING_SHOWN: usize = 20;
+
+/// The region a user reviews: akimat officers only their own; the commission any.
+pub fn reviewed_region(user: &CurrentUser, q: &mut ReviewQuery) -> Result<(), AppError> {
+    match &user.scope {
+        Scope::National => Ok(()),
+        Scope::Region(code) if user.is(Role::Akimat) => {
+            q.region = code.clone();
+            Ok(())
+        }
+        _ => Err(AppError::NotFound),
+    }
 }
 
-/// Everything the page shows, computed once for the page and for its exports.
-pub struct Lists {
-    pub as_of: NaiveDate,
-    pub region: String,
-    pub center: Vec<ContractShare>,
-    pub domestic: Vec<ContractShare>,
+/// The schedule lists beside the contracts, loaded once per figures generation.
+pub struct Schedule {
     pub lagging: Vec<ProjectProgress>,
     pub regions_behind: Vec<RegionPlan>,
     pub names: RegionNames,
 }
 
-pub async fn lists(db: &Db, q: &ComplianceQuery) -> Result<Lists, AppError> {
-    let today = chrono::Utc::now().date_naive();
-    let as_of = parse_date(&q.as_of)
-        .filter(|d| *d <= today)
-        .unwrap_or(today);
-    let region =
-        Some(q.region.clone()).filter(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_digit()));
-    let r = region.clone();
-    db.run(move |conn| {
-        let r = r.as_deref();
-        Ok(Lists {
-            as_of,
-            region: r.unwrap_or("").to_owned(),
-            center: compliance::center_share(conn, r)?,
-            domestic: compliance::domestic_share(conn, r)?,
-            lagging: compliance::lagging_projects(conn, r, as_of)?,
-            regions_behind: compliance::regions_behind(conn, as_of)?
+pub async fn schedule(db: &Db, region: &str, as_of: NaiveDate) -> Result<Arc<Schedule>, AppError> {
+    let today = crate::db::today();
+    let region = region.to_owned();
+    db.cached(format!("schedule {region} {as_of}"), move |conn| {
+        let (regions, _) = figures::as_of(conn, as_of)?;
+        let created = regions
+            .iter()
+            .map(|f| (f.code.clone(), f.jobs_created))
+            .collect();
+        Ok(Schedule {
+            lagging: compliance::lagging_projects(conn, &region, as_of, today)?,
+            regions_behind: compliance::regions_behind(conn, as_of, &created)?
                 .into_iter()
-                .filter(|x| r.is_none_or(|r| x.region_code == r))
+                .filter(|x| region.is_empty() || x.region_code == region)
                 .collect(),
             names: RegionNames::load(conn)?,
         })
@@ -65,151 +65,114 @@ pub async fn lists(db: &Db, q: &ComplianceQuery) -> Result<Lists, AppError> {
 
 #[derive(Template)]
 #[template(path = "compliance.html")]
-pub struct CompliancePage {
+pub struct CompliancePage<'a> {
     pub ctx: PageCtx,
-    pub l: Lists,
+    pub q: ReviewQuery,
+    pub filter: Filter,
+    pub as_of: NaiveDate,
+    pub summary: Summary,
+    pub list: Paged<'a, &'a Assessed>,
+    pub schedule: &'a Schedule,
     pub regions: Vec<RegionName>,
+    pub national: bool,
 }
 
-impl CompliancePage {
+impl CompliancePage<'_> {
     pub fn pct(&self, bp: impl AsI64) -> String {
         self.ctx.i18n.percent(bp.as_i64())
     }
 
-    pub fn region_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.l.names.name(code, self.ctx.lang())
+    pub fn region_name<'b>(&'b self, code: &'b str) -> &'b str {
+        self.schedule.names.name(code, self.ctx.lang())
+    }
+
+    pub fn states(&self) -> [State; 4] {
+        State::ALL
+    }
+
+    pub fn conditions(&self) -> [Condition; 2] {
+        Condition::ALL
+    }
+
+    pub fn directions(&self) -> &'static [Direction] {
+        Direction::ALL
+    }
+
+    /// The condition a row's "what is needed" speaks of: the one chosen, else the worse.
+    pub fn deciding<'b>(&self, a: &'b Assessed) -> &'b Assessment {
+        match self.filter.condition {
+            Some(c) => a.c.condition(c),
+            None if a.c.domestic.state > a.c.center.state => &a.c.domestic,
+            None => &a.c.center,
+        }
+    }
+
+    pub fn row_state(&self, a: &Assessed) -> State {
+        self.filter.state_of(a)
+    }
+
+    pub fn export(&self, format: &str) -> String {
+        format!("/exports/compliance.{format}?{}", self.q.with("page", ""))
+    }
+
+    /// The list behind a summary cell: that region, condition and state.
+    pub fn cell_link(&self, region: &str, c: Condition, s: State) -> String {
+        let mut q = self.q.clone();
+        q.region = region.to_owned();
+        q.condition = c.code().to_owned();
+        q.state = s.code().to_owned();
+        format!("/compliance?{}#contracts", q.with("page", ""))
+    }
+
+    pub fn lagging(&self) -> &[ProjectProgress] {
+        let n = self.schedule.lagging.len().min(LAGGING_SHOWN);
+        &self.schedule.lagging[..n]
     }
 
     pub fn expected(&self, p: &ProjectProgress) -> i64 {
-        p.expected_bp(self.l.as_of)
+        p.expected_bp(self.as_of)
     }
 
-    pub fn export(&self, table: &str, format: &str) -> String {
+    pub fn lagging_export(&self, format: &str) -> String {
         format!(
-            "/exports/{table}.{format}?region={}&as_of={}",
-            self.l.region, self.l.as_of
+            "/exports/compliance-lagging.{format}?region={}&as_of={}",
+            self.filter.region.as_deref().unwrap_or(""),
+            self.as_of
         )
     }
-}
-
-pub fn require_reviewer(user: &CurrentUser) -> Result<(), AppError> {
-    user.require(&[Role::Commission, Role::Admin])
 }
 
 pub async fn show(
     ctx: PageCtx,
     user: CurrentUser,
     db: web::Data<Db>,
-    query: web::Query<ComplianceQuery>,
+    query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    require_reviewer(&user)?;
-    let l = lists(&db, &query).await?;
-    let today = chrono::Utc::now().date_naive();
+    let mut q = query.into_inner();
+    reviewed_region(&user, &mut q)?;
+    let today = crate::db::today();
+    let as_of = q.as_of(today);
+    let filter = q.filter();
+    let region = filter.region.clone().unwrap_or_default();
+    let board: Arc<Board> = review::board(&db, "", as_of).await?;
+    let schedule = schedule(&db, &region, as_of).await?;
     let regions = db
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;
-    render(&CompliancePage { ctx, l, regions })
-}
-
-/// One of the page's lists as an export table, with the page's numbers.
-pub fn table(i18n: &I18n, l: &Lists, which: &str) -> Option<Table> {
-    let t = |k: &str| i18n.t(k);
-    let name = |code: &str| l.names.name(code, i18n.lang()).to_owned();
-    let contracts = |rows: &[ContractShare]| -> Vec<Vec<Cell>> {
-        rows.iter()
-            .map(|r| {
-                vec![
-                    Cell::Text(r.project_code.clone()),
-                    Cell::Text(r.number.clone()),
-                    Cell::Text(r.contractor_name.clone()),
-                    Cell::Text(name(&r.region_code)),
-                    Cell::Int(r.part),
-                    Cell::Int(r.whole),
-                    Cell::Percent(r.bp()),
-                ]
-            })
-            .collect()
-    };
-    let contract_headers = |part: &str, whole: &str, share: &str| {
-        vec![
-            t("project-code"),
-            t("contract-number"),
-            t("contract-name"),
-            t("col-region"),
-            t(part),
-            t(whole),
-            t(share),
-        ]
-    };
-    Some(match which {
-        "compliance-center" => Table {
-            name: "compliance-center".into(),
-            headers: contract_headers(
-                "contract-center-hires",
-                "contract-hires",
-                "fig-center-share",
-            ),
-            rows: contracts(&l.center),
-        },
-        "compliance-domestic" => Table {
-            name: "compliance-domestic".into(),
-            headers: contract_headers(
-                "ledger-domestic",
-                "contract-recorded-value",
-                "contract-recorded-share",
-            ),
-            rows: contracts(&l.domestic),
-        },
-        "compliance-lagging" => Table {
-            name: "compliance-lagging".into(),
-            headers: vec![
-                t("project-code"),
-                t("project-title"),
-                t("col-region"),
-                t("fig-planned-jobs"),
-                t("fig-jobs-created"),
-                t("fig-plan-share"),
-                t("compliance-expected"),
-            ],
-            rows: l
-                .lagging
-                .iter()
-                .map(|p| {
-                    vec![
-                        Cell::Text(p.code.clone()),
-                        Cell::Text(p.title.clone()),
-                        Cell::Text(name(&p.region_code)),
-                        Cell::Int(p.planned_jobs),
-                        Cell::Int(p.jobs_created),
-                        Cell::Percent(p.plan_bp()),
-                        Cell::Percent(p.expected_bp(l.as_of)),
-                    ]
-                })
-                .collect(),
-        },
-        "compliance-regions" => Table {
-            name: "compliance-regions".into(),
-            headers: vec![
-                t("col-region"),
-                t("compliance-monthly-planned"),
-                t("fig-jobs-created"),
-                t("compliance-shortfall"),
-                t("fig-plan-share"),
-            ],
-            rows: l
-                .regions_behind
-                .iter()
-                .map(|r| {
-                    vec![
-                        Cell::Text(name(&r.region_code)),
-                        Cell::Int(r.planned),
-                        Cell::Int(r.created),
-                        Cell::Int(r.shortfall()),
-                        Cell::Percent(r.plan_bp()),
-                    ]
-                })
-                .collect(),
-        },
-        _ => return None,
+    let selected = filter.select(&board.contracts);
+    let mut summary = review::summary(&board, &filter);
+    if let Some(r) = &filter.region {
+        summary.regions.retain(|(code, _)| code == r);
+    }
+    render(&CompliancePage {
+        list: review::paged(&selected, q.page()),
+        summary,
+        national: matches!(user.scope, Scope::National),
+        schedule: &schedule,
+        regions,
+        as_of,
+        filter,
+        q,
+        ctx,
     })
 }

@@ -7,7 +7,6 @@ use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use futures_util::stream;
 
-use super::compliance::{self, ComplianceQuery};
 use super::dashboard::AsOfQuery;
 use crate::auth::CurrentUser;
 use crate::db::regions::RegionNames;
@@ -85,32 +84,19 @@ pub fn dashboard_table(
     }
 }
 
-pub async fn table(
+/// `/exports/dashboard.{csv|xlsx}`: the dashboard table as of a date.
+pub async fn dashboard(
     ctx: PageCtx,
-    user: Option<CurrentUser>,
     db: web::Data<Db>,
-    path: web::Path<(String, String)>,
-    query: web::Query<ComplianceQuery>,
+    format: web::Path<String>,
+    query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let (name, format) = path.into_inner();
-    if name == "dashboard" {
-        let as_of = AsOfQuery {
-            as_of: query.as_of.clone(),
-        }
-        .date();
-        let ((regions, total), names) = db
-            .run(move |conn| Ok((figures::as_of(conn, as_of)?, RegionNames::load(conn)?)))
-            .await?;
-        let mut t = dashboard_table(&ctx.i18n, &names, &regions, &total);
-        t.name = format!("jobmap-dashboard-{as_of}");
-        return export::respond(&t, &format);
-    }
-    let user = user.ok_or_else(|| AppError::SignInRequired {
-        next: ctx.path.clone(),
-    })?;
-    compliance::require_reviewer(&user)?;
-    let lists = compliance::lists(&db, &query).await?;
-    let t = compliance::table(&ctx.i18n, &lists, &name).ok_or(AppError::NotFound)?;
+    let as_of = query.date();
+    let ((regions, total), names) = db
+        .run(move |conn| Ok((figures::as_of(conn, as_of)?, RegionNames::load(conn)?)))
+        .await?;
+    let mut t = dashboard_table(&ctx.i18n, &names, &regions, &total);
+    t.name = format!("jobmap-dashboard-{as_of}");
     export::respond(&t, &format)
 }
 

@@ -5,6 +5,7 @@ pub mod admin;
 pub mod assets;
 pub mod audit_log;
 pub mod compliance;
+pub mod compliance_export;
 pub mod contracts;
 pub mod dashboard;
 pub mod error_page;
@@ -44,7 +45,14 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/compliance").get(compliance::show))
         .service(web::resource("/exports/jobs.csv").get(exports::jobs_csv))
         .service(web::resource("/exports/jobs.xlsx").get(exports::jobs_xlsx))
-        .service(web::resource("/exports/{name:[a-z-]+}.{format:csv|xlsx}").get(exports::table))
+        .service(web::resource("/exports/dashboard.{format:csv|xlsx}").get(exports::dashboard))
+        .service(
+            web::resource("/exports/compliance.{format:csv|xlsx}").get(compliance_export::contracts),
+        )
+        .service(
+            web::resource("/exports/compliance-{list:lagging|regions}.{format:csv|xlsx}")
+                .get(compliance_export::schedule_list),
+        )
         .service(web::resource("/healthz").get(health::check))
         .service(web::resource("/language").post(language::switch))
         .service(

@@ -311,7 +311,7 @@ fn make_contracts(
             let id = new_id(rng);
             let created = at(c.signed_on, rng);
             let d = c.declared;
-            add_lines(rng, ctx, &id, &d, created, batch)?;
+            let ledger = add_lines(rng, ctx, &id, &d, created, batch)?;
             batch.contracts.push(ContractRow {
                 id: id.clone(),
                 project_id: projects[p].id.clone(),
@@ -331,6 +331,8 @@ fn make_contracts(
                 updated_at: created,
                 center_hires: 0,
                 direct_hires: 0,
+                ledger_total: ledger.total(),
+                ledger_domestic: ledger.domestic(),
             });
             projects[p].contracts.push(out.len());
             out.push(Contract {
@@ -357,7 +359,7 @@ fn add_lines(
     d: &contract::Declared,
     created: NaiveDateTime,
     batch: &mut Batch,
-) -> Result<(), SeedError> {
+) -> Result<ledger::LedgerTotals, SeedError> {
     let parts = [
         ("works", "Строительно-монтажные работы", d.works, true),
         ("goods", "Строительные материалы", d.goods_domestic, true),
@@ -405,5 +407,5 @@ fn add_lines(
             updated_at: created,
         });
     }
-    Ok(())
+    Ok(totals)
 }

@@ -6,7 +6,7 @@ use diesel::prelude::*;
 
 use crate::db::{DbConnection, tallies};
 
-const CHECKS: [(&str, &str); 11] = [
+const CHECKS: [(&str, &str); 12] = [
     (
         "project counters differ from their contracts",
         "SELECT COUNT(*) AS n FROM projects p LEFT JOIN ( \
@@ -49,6 +49,14 @@ const CHECKS: [(&str, &str); 11] = [
            FROM contracts c JOIN procurement_lines l ON l.contract_id = c.id \
            GROUP BY c.id, c.amount_tenge) t \
          WHERE 10 * foreign_part > CASE WHEN amount > total THEN amount ELSE total END",
+    ),
+    (
+        "a contract's ledger counters differ from its procurement lines",
+        "SELECT COUNT(*) AS n FROM contracts c LEFT JOIN ( \
+           SELECT contract_id, SUM(amount_tenge) AS total, \
+                  SUM(CASE WHEN is_domestic THEN amount_tenge ELSE 0 END) AS domestic \
+           FROM procurement_lines GROUP BY contract_id) l ON l.contract_id = c.id \
+         WHERE c.ledger_total <> COALESCE(l.total, 0) OR c.ledger_domestic <> COALESCE(l.domestic, 0)",
     ),
     (
         "rule 5: a hire before its contract was signed, or ending before it began",

@@ -62,6 +62,8 @@ pub struct ContractRow {
     pub updated_at: NaiveDateTime,
     pub center_hires: i32,
     pub direct_hires: i32,
+    pub ledger_total: i64,
+    pub ledger_domestic: i64,
 }
 
 #[derive(Insertable)]

@@ -125,6 +125,20 @@ pub fn download(bytes: Vec<u8>, file_name: &str, content_type: &str) -> HttpResp
         .body(bytes)
 }
 
+/// A file download sent as it is produced.
+pub fn download_stream<S>(body: S, file_name: &str, content_type: &str) -> HttpResponse
+where
+    S: futures_util::Stream<Item = Result<actix_web::web::Bytes, AppError>> + 'static,
+{
+    HttpResponse::Ok()
+        .insert_header((CONTENT_TYPE, content_type.to_owned()))
+        .insert_header((
+            CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{file_name}\""),
+        ))
+        .streaming(body)
+}
+
 /// The table in `format` ("csv" or "xlsx") as a download.
 pub fn respond(table: &Table, format: &str) -> Result<HttpResponse, AppError> {
     match format {

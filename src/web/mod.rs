@@ -7,6 +7,7 @@ pub mod form;
 pub mod language;
 pub mod map;
 pub mod page;
+pub mod review;
 pub mod upload;
 pub mod xlsx_file;
 

@@ -565,3 +565,56 @@ map-no-plan = No approved plan
 map-region = Projects of
 map-all-regions = Whole country: projects in breach only
 map-points-summary = { $shown } of { $total } projects shown. Choose a region to see every project in it.
+
+## Compliance states (issue 11)
+state-met = Met
+state-at-risk = At risk
+state-breached = Breached
+state-no-data = No data yet
+state-legend-summary = What the states mean
+state-met-means = The condition holds with room to spare: at least 55% of hires through employment centers, or at least 95% domestic content both declared and recorded.
+state-at-risk-means = The condition holds but is within 5 points of its threshold, or the purchases recorded so far are below 90% domestic while the rest of the contract can still bring it to 90%. The row says what is needed.
+state-breached-means = The condition is broken on the data as it stands, for example after a correction, or for data loaded before the rule. The row says what would restore it.
+state-no-data-means = Nothing recorded yet that the condition can be judged on: no hires, or no declared or recorded purchases.
+condition-center = Employment-center hires (at least 50%)
+condition-domestic = Domestic content (at least 90%)
+reason-center-no-hires = No hires recorded yet.
+reason-center-breached = { $share } of hires through employment centers: { $needed ->
+    [one] { $needed } more employment-center hire is needed to restore 50%.
+   *[other] { $needed } more employment-center hires are needed to restore 50%.
+}
+reason-center-at-risk = { $share } of hires through employment centers. { $direct ->
+    [0] The next hire must come through an employment center.
+    [one] Only { $direct } more direct hire is allowed; after that, every other hire must come through an employment center.
+   *[other] Only { $direct } more direct hires are allowed; after that, every other hire must come through an employment center.
+}
+reason-center-met = { $share } of hires through employment centers; { $direct } more direct hires are allowed.
+reason-domestic-no-data = No declared or recorded purchases yet.
+reason-declared-breached = Declared domestic share { $share }, below 90%.
+reason-ledger-breached = Recorded domestic share { $share }: foreign purchases exceed the 10% limit by { $excess } ₸.
+reason-ledger-recoverable = Recorded domestic share { $share }. Of the remaining { $remaining } ₸, at least { $needed } ₸ must be domestic.
+reason-declared-near = Declared domestic share { $share }, within 5 points of 90%.
+reason-ledger-near = Recorded domestic share { $share }; foreign purchases may add only { $foreign } ₸ more.
+reason-domestic-met = Domestic share { $share }; foreign purchases may add up to { $foreign } ₸.
+compliance-summary-heading = Summary by region
+compliance-summary-caption = Contracts by state of each condition as of { $date }; below each count, the projects in that state (a project takes the worst of its contracts).
+compliance-summary-hint = Choose a number to list those contracts.
+compliance-projects-count = { $count ->
+    [one] { $count } project
+   *[other] { $count } projects
+}
+compliance-contracts-heading = Contracts
+compliance-condition = Condition
+compliance-both-conditions = Both conditions
+compliance-state = State
+compliance-needs-attention = Breached or at risk
+compliance-needed = What is needed
+compliance-download = Download the whole list
+compliance-contracts-found = { $count ->
+    [one] { $count } contract
+   *[other] { $count } contracts
+}
+compliance-lagging-count = { $count ->
+    [one] { $count } project is more than 20 points of plan behind its schedule; the most behind are shown.
+   *[other] { $count } projects are more than 20 points of plan behind their schedule; the most behind are shown.
+}
