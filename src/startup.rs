@@ -121,6 +121,9 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
                     .build(),
             )
             .wrap(security_headers())
+            // gzip or brotli when the client accepts it; XLSX files say `identity` (a zip
+            // does not shrink).
+            .wrap(actix_web::middleware::Compress::default())
             .wrap(TracingLogger::default())
             .app_data(db.clone())
             .app_data(config.clone())

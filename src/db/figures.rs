@@ -157,17 +157,6 @@ impl ProjectCompliance {
     pub fn plan_bp(&self) -> i64 {
         crate::domain::share::bp(self.jobs_created, self.planned_jobs)
     }
-
-    /// Both conditions met on what has been recorded (no hires or contracts yet: nothing to fault).
-    pub fn compliant(&self) -> Option<bool> {
-        if self.jobs_created == 0 && self.declared_total == 0 {
-            return None;
-        }
-        let center_ok = self.jobs_created == 0 || 2 * self.center_hires >= self.jobs_created;
-        let domestic_ok = self.declared_total == 0
-            || crate::domain::share::at_least(self.declared_domestic, self.declared_total, 9_000);
-        Some(center_ok && domestic_ok)
-    }
 }
 
 /// The project columns every compliance query selects, before its hires and declared value.
@@ -227,27 +216,3 @@ pub fn project_compliance(
     .load(conn)
 }
 
-/// The approved projects in breach of a condition (see `ProjectCompliance::compliant`).
-/// Today's are selected in SQL on the projects' counters, so the national map decodes only
-/// them; an earlier date filters the full list.
-pub fn breaches(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<ProjectCompliance>> {
-    if as_of < chrono::Utc::now().date_naive() {
-        let all = project_compliance(conn, None, as_of)?;
-        return Ok(all
-            .into_iter()
-            .filter(|p| p.compliant() == Some(false))
-            .collect());
-    }
-    // The same two conditions as `compliant`, on the same counters.
-    let found: Vec<ProjectCompliance> = diesel::sql_query(format!(
-        "{} AND ((p.jobs_created > 0 AND 2 * p.center_hires < p.jobs_created) \
-             OR (p.declared_total > 0 AND 10 * p.declared_domestic < 9 * p.declared_total)) \
-         ORDER BY p.code",
-        counted_projects()
-    ))
-    .load(conn)?;
-    Ok(found
-        .into_iter()
-        .filter(|p| p.compliant() == Some(false))
-        .collect())
-}

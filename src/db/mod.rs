@@ -34,6 +34,7 @@ pub mod jobs;
 pub mod lifting;
 pub mod plans;
 pub mod project_list;
+pub mod progress;
 pub mod projects;
 pub mod query_log;
 pub mod rank_history;

@@ -94,6 +94,20 @@ pub fn monthly_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> Stri
     )
 }
 
+/// A project's jobs created so far, month by month, against what its plan expects by then.
+pub fn cumulative_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> String {
+    let months: Vec<(String, i64, i64)> = monthly
+        .into_iter()
+        .map(|(m, created, planned)| (m.format("%Y-%m").to_string(), created, planned))
+        .collect();
+    chart::plan_vs_actual(
+        &months,
+        &ctx.t("chart-project-progress"),
+        &ctx.t("chart-created-so-far"),
+        &ctx.t("chart-expected-so-far"),
+    )
+}
+
 /// What the dashboard shows as of a date, loaded once per figures generation.
 pub struct DashboardData {
     pub regions: Vec<Figures>,

@@ -187,7 +187,8 @@ pub async fn jobs_xlsx(
         })
         .await?;
     Ok(HttpResponse::Ok()
-        .content_type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .content_type(export::XLSX_TYPE)
+        .insert_header(("Content-Encoding", "identity"))
         .insert_header((
             "Content-Disposition",
             "attachment; filename=\"jobmap-jobs.xlsx\"",

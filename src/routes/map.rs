@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 use super::dashboard::AsOfQuery;
 use crate::db::Db;
-use crate::db::figures::{self, ProjectCompliance};
+use crate::db::figures;
+use crate::domain::compliance::State;
+use crate::web::review::{self, Board};
 use crate::db::regions::RegionNames;
 use crate::domain::figures::Figures;
 use crate::error::AppError;
@@ -70,24 +72,45 @@ impl MapPage {
     }
 }
 
-fn point(p: &ProjectCompliance) -> Option<Point> {
-    let (lat, lon) = (
-        f64::from(p.latitude_e6?) / 1e6,
-        f64::from(p.longitude_e6?) / 1e6,
-    );
+/// A project's point, coloured by its compliance state (`domain::compliance`).
+fn point(
+    id: &str,
+    code: &str,
+    region: &str,
+    at: (Option<i32>, Option<i32>),
+    state: State,
+) -> Option<Point> {
+    let (lat, lon) = (f64::from(at.0?) / 1e6, f64::from(at.1?) / 1e6);
     let (x, y) = map::project(lat, lon);
     Some(Point {
-        id: p.id.clone(),
-        code: p.code.clone(),
-        region: p.region_code.clone(),
+        id: id.to_owned(),
+        code: code.to_owned(),
+        region: region.to_owned(),
         x,
         y,
-        class: match p.compliant() {
-            Some(true) => "point-ok",
-            Some(false) => "point-breach",
-            None => "point-none",
-        },
+        class: state.class(),
     })
+}
+
+/// The projects in breach, one point each, from the national board.
+fn breach_points(board: &Board) -> Vec<Point> {
+    let mut seen = std::collections::HashSet::new();
+    board
+        .contracts
+        .iter()
+        .filter(|a| board.project(&a.line.project_id).state == State::Breached)
+        .filter(|a| seen.insert(a.line.project_id.clone()))
+        .filter_map(|a| {
+            let l = &a.line;
+            point(
+                &l.project_id,
+                &l.project_code,
+                &l.region_code,
+                (l.latitude_e6, l.longitude_e6),
+                State::Breached,
+            )
+        })
+        .collect()
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -115,6 +138,12 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let as_of = query.as_of.date();
     let wanted = query.region.clone();
+    let scope = if wanted.len() == 2 && wanted.bytes().all(|b| b.is_ascii_digit()) {
+        wanted.clone()
+    } else {
+        String::new()
+    };
+    let board = review::board(&db, &scope, as_of).await?;
     let data = db
         .cached(format!("map {as_of} {wanted}"), move |conn| {
             let (regions, _) = figures::as_of(conn, as_of)?;
@@ -125,17 +154,28 @@ pub async fn show(
                 .find(|r| r.code == wanted)
                 .map(|r| r.code.clone())
                 .unwrap_or_default();
-            let (projects, total_points) = if region.is_empty() {
+            let (points, total_points) = if region.is_empty() {
                 // Approved projects, counted as the figures count them.
                 let approved = regions.iter().map(|r| r.projects_approved).sum::<i64>();
                 let total = usize::try_from(approved).unwrap_or(0);
-                (figures::breaches(conn, as_of)?, total)
+                (breach_points(&board), total)
             } else {
                 let all = figures::project_compliance(conn, Some(&region), as_of)?;
                 let n = all.len();
-                (all, n)
+                let points = all
+                    .iter()
+                    .filter_map(|p| {
+                        point(
+                            &p.id,
+                            &p.code,
+                            &p.region_code,
+                            (p.latitude_e6, p.longitude_e6),
+                            board.project(&p.id).state,
+                        )
+                    })
+                    .collect();
+                (points, n)
             };
-            let points = projects.iter().filter_map(point).collect();
             Ok(MapData {
                 names: RegionNames::load(conn)?,
                 total_points,

@@ -9,15 +9,18 @@ use chrono::{Datelike, NaiveDate};
 
 use super::dashboard::{AsOfQuery, monthly_chart};
 use crate::db::Db;
+use crate::db::compliance::ProjectState;
 use crate::db::figures::{self, DirectionRow, ProjectCompliance};
 use crate::db::rank_history::{self, MonthRank};
 use crate::db::regions::RegionNames;
 use crate::domain::figures::Figures;
+use crate::domain::compliance::{Condition, State};
 use crate::domain::project::Direction;
 use crate::error::AppError;
 use crate::web::export::{self, Cell, Table};
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
+use crate::web::review::{self, Board, Filter, ReviewQuery, StateFilter};
 
 #[derive(Template)]
 #[template(path = "region.html")]
@@ -28,7 +31,12 @@ pub struct RegionPage {
     pub f: Figures,
     pub of_regions: usize,
     pub directions: Vec<DirectionRow>,
-    pub projects: Vec<ProjectCompliance>,
+    /// This page of the region's projects, each with its compliance state.
+    pub projects: Vec<(ProjectCompliance, ProjectState)>,
+    pub found: usize,
+    pub page: usize,
+    pub pages: usize,
+    pub q: ReviewQuery,
     pub ranks: Vec<MonthRank>,
     pub chart: String,
 }
@@ -45,6 +53,58 @@ impl RegionPage {
     pub fn status_key(&self, code: &str) -> &'static str {
         crate::domain::workflow::ProjectStatus::from_code(code).map_or("unknown", |s| s.label_key())
     }
+
+    pub fn states(&self) -> [State; 4] {
+        State::ALL
+    }
+
+    pub fn conditions(&self) -> [Condition; 2] {
+        Condition::ALL
+    }
+
+    pub fn directions_all(&self) -> &'static [Direction] {
+        Direction::ALL
+    }
+
+    pub fn path(&self) -> String {
+        format!("/regions/{}", self.f.code)
+    }
+
+    pub fn link(&self, page: usize) -> String {
+        self.q.with("page", page.to_string())
+    }
+}
+
+/// The region's projects that `filter` selects, worst first by the state it judges.
+pub fn select_projects<'a>(
+    projects: &'a [ProjectCompliance],
+    board: &Board,
+    filter: &Filter,
+) -> Vec<(&'a ProjectCompliance, ProjectState)> {
+    let judged = |s: &ProjectState| match filter.condition {
+        Some(Condition::Center) => s.center,
+        Some(Condition::Domestic) => s.domestic,
+        None => s.state,
+    };
+    let mut rows: Vec<(&ProjectCompliance, ProjectState)> = projects
+        .iter()
+        .map(|p| (p, board.project(&p.id)))
+        .filter(|(p, s)| {
+            filter.direction.is_none_or(|d| d.code() == p.direction)
+                && filter.state.unwrap_or(StateFilter::All).admits(judged(s))
+        })
+        .collect();
+    rows.sort_by(|a, b| judged(&b.1).cmp(&judged(&a.1)).then_with(|| a.0.code.cmp(&b.0.code)));
+    rows
+}
+
+/// The filter of a region page: every state unless one is chosen.
+fn region_filter(q: &ReviewQuery) -> Filter {
+    let mut filter = q.filter();
+    if q.state.is_empty() {
+        filter.state = Some(StateFilter::All);
+    }
+    filter
 }
 
 /// The region page's tables for export, with the page's numbers.
@@ -52,7 +112,7 @@ pub fn tables(
     i18n: &crate::i18n::I18n,
     name: &str,
     directions: &[DirectionRow],
-    projects: &[ProjectCompliance],
+    projects: &[(&ProjectCompliance, ProjectState)],
     ranks: &[MonthRank],
 ) -> Vec<Table> {
     let t = |k: &str| i18n.t(k);
@@ -92,10 +152,13 @@ pub fn tables(
                 t("fig-jobs-created"),
                 t("fig-center-share"),
                 t("fig-domestic-share"),
+                t("compliance-state"),
+                t("condition-center"),
+                t("condition-domestic"),
             ],
             rows: projects
                 .iter()
-                .map(|p| {
+                .map(|(p, s)| {
                     vec![
                         Cell::Text(p.code.clone()),
                         Cell::Text(p.title.clone()),
@@ -107,6 +170,9 @@ pub fn tables(
                         Cell::Int(p.jobs_created),
                         Cell::Percent(p.center_bp()),
                         Cell::Percent(p.domestic_bp()),
+                        Cell::Text(i18n.t(s.state.label_key())),
+                        Cell::Text(i18n.t(s.center.label_key())),
+                        Cell::Text(i18n.t(s.domestic.label_key())),
                     ]
                 })
                 .collect(),
@@ -178,10 +244,13 @@ pub async fn export(
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (code, table, format) = path.into_inner();
-    let data = region_data(&db, code.clone(), query.date()).await?;
+    let as_of = query.date();
+    let data = region_data(&db, code.clone(), as_of).await?;
     let d = data.as_ref().as_ref().ok_or(AppError::NotFound)?;
-    let name = format!("jobmap-{code}");
-    let all = tables(&ctx.i18n, &name, &d.directions, &d.projects, &d.ranks);
+    let board = review::board(&db, &code, as_of).await?;
+    let projects = select_projects(&d.projects, &board, &Filter::default());
+    let name = format!("jobmap-{code}-{as_of}");
+    let all = tables(&ctx.i18n, &name, &d.directions, &projects, &d.ranks);
     let wanted = all
         .into_iter()
         .find(|t| t.name == format!("{name}-{table}"))
@@ -193,12 +262,16 @@ pub async fn show(
     ctx: PageCtx,
     db: web::Data<Db>,
     kato: web::Path<String>,
-    query: web::Query<AsOfQuery>,
+    query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let code = kato.into_inner();
-    let as_of = query.date();
+    let q = query.into_inner();
+    let as_of = q.as_of(crate::db::today());
     let data = region_data(&db, code.clone(), as_of).await?;
     let d = data.as_ref().as_ref().ok_or(AppError::NotFound)?;
+    let board = review::board(&db, &code, as_of).await?;
+    let selected = select_projects(&d.projects, &board, &region_filter(&q));
+    let paged = review::paged(&selected, q.page());
     let chart = monthly_chart(&ctx, d.monthly.clone());
     render(&RegionPage {
         name: d.names.name(&code, ctx.lang()).to_owned(),
@@ -206,7 +279,11 @@ pub async fn show(
         f: d.f.clone(),
         of_regions: d.of_regions,
         directions: d.directions.clone(),
-        projects: d.projects.clone(),
+        projects: paged.rows.iter().map(|(p, s)| ((*p).clone(), *s)).collect(),
+        found: paged.total,
+        page: paged.page,
+        pages: paged.pages,
+        q,
         ranks: d.ranks.clone(),
         chart,
         ctx,

@@ -3,7 +3,7 @@
 //! `-`, `@`, a tab or a carriage return) are neutralised with a leading apostrophe.
 
 use actix_web::HttpResponse;
-use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
+use actix_web::http::header::{CONTENT_DISPOSITION, CONTENT_ENCODING, CONTENT_TYPE};
 use rust_xlsxwriter::Workbook;
 
 use crate::error::AppError;
@@ -114,9 +114,16 @@ pub fn xlsx_bytes(table: &Table) -> Result<Vec<u8>, AppError> {
     book.save_to_buffer().map_err(xlsx)
 }
 
+pub const XLSX_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// A file download response.
 pub fn download(bytes: Vec<u8>, file_name: &str, content_type: &str) -> HttpResponse {
-    HttpResponse::Ok()
+    let mut response = HttpResponse::Ok();
+    if content_type == XLSX_TYPE {
+        // Already a zip: compressing it again costs time and saves nothing.
+        response.insert_header((CONTENT_ENCODING, "identity"));
+    }
+    response
         .insert_header((CONTENT_TYPE, content_type.to_owned()))
         .insert_header((
             CONTENT_DISPOSITION,
@@ -150,7 +157,7 @@ pub fn respond(table: &Table, format: &str) -> Result<HttpResponse, AppError> {
         "xlsx" => Ok(download(
             xlsx_bytes(table)?,
             &format!("{}.xlsx", table.name),
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            XLSX_TYPE,
         )),
         _ => Err(AppError::NotFound),
     }

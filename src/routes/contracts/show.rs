@@ -56,7 +56,12 @@ impl ContractPage {
     }
 
     pub fn center_ok(&self) -> bool {
-        self.c.contract.direct_hires <= self.c.contract.center_hires
+        self.compliance().center.state != crate::domain::compliance::State::Breached
+    }
+
+    /// The contract's state on both conditions, as every other page shows it.
+    pub fn compliance(&self) -> crate::domain::compliance::ContractCompliance {
+        self.c.contract.compliance()
     }
 }
 

@@ -9,14 +9,17 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::contracts::{self, ContractRow};
 use crate::db::lifting::{self, LiftingTotals};
+use crate::db::progress::{self, HireDay};
 use crate::db::projects::{self, ProjectRow, StatusChange};
 use crate::db::regions::RegionNames;
+use crate::domain::compliance::{ContractCompliance, State, worst};
 use crate::domain::role::Role;
+use crate::domain::share;
 use crate::domain::workflow::{self, Action};
 use crate::error::AppError;
 use crate::routes::contracts::new::accepts_contracts;
 use crate::web::form::FormErrors;
-use crate::web::page::PageCtx;
+use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
 
 /// What was typed into a status form that could not be accepted.
@@ -43,9 +46,52 @@ pub struct ProjectPage {
     pub contracts: Vec<ContractRow>,
     pub can_add_contract: bool,
     pub lifting: LiftingTotals,
+    /// Each contract shown with its state; the project takes the worst.
+    pub states: Vec<ContractCompliance>,
+    pub days: Vec<HireDay>,
+    pub chart: String,
 }
 
 impl ProjectPage {
+    pub fn state(&self) -> State {
+        worst(self.states.iter().map(ContractCompliance::state))
+    }
+
+    pub fn pct(&self, part: impl AsI64, whole: impl AsI64) -> String {
+        self.ctx
+            .i18n
+            .percent(share::bp(part.as_i64(), whole.as_i64()))
+    }
+
+    pub fn created(&self) -> i64 {
+        self.contracts.iter().map(ContractRow::hires).sum()
+    }
+
+    pub fn center(&self) -> i64 {
+        self.contracts.iter().map(|c| i64::from(c.center_hires)).sum()
+    }
+
+    pub fn youth(&self) -> i64 {
+        self.days.iter().map(|d| d.youth).sum()
+    }
+
+    pub fn permanent(&self) -> i64 {
+        self.days.iter().map(|d| d.permanent).sum()
+    }
+
+    /// (declared total, declared domestic, recorded total, recorded domestic)
+    pub fn content(&self) -> (i64, i64, i64, i64) {
+        self.contracts.iter().fold((0, 0, 0, 0), |t, c| {
+            let d = c.declared();
+            (
+                t.0 + d.total(),
+                t.1 + d.domestic(),
+                t.2 + c.ledger_total,
+                t.3 + c.ledger_domestic,
+            )
+        })
+    }
+
     pub fn needs_comment(&self, action: &Action) -> bool {
         workflow::needs_comment(*action)
     }
@@ -61,7 +107,7 @@ pub async fn page(
     input: ActionInput,
 ) -> Result<ProjectPage, AppError> {
     let id = project.id.clone();
-    let (names, history, resume_to, contracts, lifting) = db
+    let (names, history, resume_to, contracts, lifting, days) = db
         .run(move |conn| {
             Ok((
                 RegionNames::load(conn)?,
@@ -69,9 +115,33 @@ pub async fn page(
                 projects::status_before_suspension(conn, &id)?,
                 contracts::for_project(conn, &id)?,
                 lifting::project_totals(conn, &id)?,
+                progress::hire_days(conn, &id)?,
             ))
         })
         .await?;
+    let contracts: Vec<ContractRow> = match &user.scope {
+        // A contractor sees only their own contracts on the project.
+        crate::domain::role::Scope::Contractor(bin) => contracts
+            .into_iter()
+            .filter(|c| c.contractor_bin == *bin)
+            .collect(),
+        _ => contracts,
+    };
+    // A contractor's view of the progress counts only their own hires.
+    let days = if matches!(user.scope, crate::domain::role::Scope::Contractor(_)) {
+        Vec::new()
+    } else {
+        days
+    };
+    let chart = crate::routes::dashboard::cumulative_chart(
+        &ctx,
+        progress::cumulative_by_month(
+            &days,
+            i64::from(project.planned_jobs),
+            (project.planned_start, project.planned_end),
+            crate::db::today(),
+        ),
+    );
     let status = project.status();
     Ok(ProjectPage {
         region_name: names.name(&project.region_code, ctx.lang()).to_owned(),
@@ -79,15 +149,11 @@ pub async fn page(
         actions: workflow::available(status, user.role, resume_to),
         can_edit: user.role == Role::Akimat && status.is_editable(),
         can_add_contract: user.role == Role::Akimat && accepts_contracts(status),
-        contracts: match &user.scope {
-            // A contractor sees only their own contracts on the project.
-            crate::domain::role::Scope::Contractor(bin) => contracts
-                .into_iter()
-                .filter(|c| c.contractor_bin == *bin)
-                .collect(),
-            _ => contracts,
-        },
+        states: contracts.iter().map(ContractRow::compliance).collect(),
+        contracts,
         lifting,
+        days,
+        chart,
         project,
         errors,
         input,
