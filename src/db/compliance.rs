@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Date, Nullable, Integer, Text, Timestamp};
+use diesel::sql_types::{BigInt, Date, Integer, Nullable, Text, Timestamp};
 
 use super::DbConnection;
 use crate::domain::compliance::{ContractCompliance, ContractFacts, State, worst};
@@ -166,12 +166,18 @@ pub fn assessed(
         })
         .collect();
     all.sort_by(|a, b| {
-        (b.state(), a.c.sort_bp(), &a.line.project_code, &a.line.number).cmp(&(
-            a.state(),
-            b.c.sort_bp(),
-            &b.line.project_code,
-            &b.line.number,
-        ))
+        (
+            b.state(),
+            a.c.sort_bp(),
+            &a.line.project_code,
+            &a.line.number,
+        )
+            .cmp(&(
+                a.state(),
+                b.c.sort_bp(),
+                &b.line.project_code,
+                &b.line.number,
+            ))
     });
     Ok(all)
 }
@@ -261,21 +267,23 @@ pub fn lagging_projects(
     on: NaiveDate,
     today: NaiveDate,
 ) -> QueryResult<Vec<ProjectProgress>> {
+    // Today's hires are the projects' own counters; an earlier day counts the jobs by then.
+    // `$1` (the day) comes first and may repeat: SQLite numbers named parameters in order of
+    // first appearance.
     let created = if on >= today {
-        "CAST(p.jobs_created AS BIGINT)".to_owned()
+        "CAST(p.jobs_created AS BIGINT)"
     } else {
         "CAST((SELECT COUNT(*) FROM jobs jb JOIN contracts c ON c.id = jb.contract_id \
            WHERE c.project_id = p.id AND jb.hire_date <= $1) AS BIGINT)"
-            .to_owned()
     };
     let rows: Vec<ProjectProgress> = diesel::sql_query(format!(
         "SELECT p.id, p.code, p.title, p.region_code, p.planned_start, p.planned_end, \
            CAST(p.planned_jobs AS BIGINT) AS planned_jobs, {created} AS jobs_created \
          FROM projects p \
-         WHERE p.status IN ('approved', 'tendering', 'contracted', 'in_progress') \
-           AND p.planned_start <= $2 AND ($3 = '' OR p.region_code = $4)"
+         WHERE p.planned_start <= $1 \
+           AND p.status IN ('approved', 'tendering', 'contracted', 'in_progress') \
+           AND ($2 = '' OR p.region_code = $3)"
     ))
-    .bind::<Date, _>(on)
     .bind::<Date, _>(on)
     .bind::<Text, _>(region)
     .bind::<Text, _>(region)

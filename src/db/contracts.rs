@@ -315,7 +315,11 @@ pub fn insert_line(
         ))
         .execute(conn)?;
     // The contract's ledger counters move with the line, in the same transaction.
-    let domestic = if line.is_domestic { line.amount_tenge } else { 0 };
+    let domestic = if line.is_domestic {
+        line.amount_tenge
+    } else {
+        0
+    };
     diesel::update(contracts::table.find(contract_id))
         .set((
             contracts::ledger_total.eq(contracts::ledger_total + line.amount_tenge),

@@ -215,4 +215,3 @@ pub fn project_compliance(
     .bind::<Text, _>(region)
     .load(conn)
 }
-

@@ -47,9 +47,15 @@ pub fn cumulative_by_month(
     let period = (planned.1 - planned.0).num_days().max(1);
     let mut out = Vec::new();
     while month <= until && out.len() < 120 {
-        let next = month.checked_add_months(chrono::Months::new(1)).unwrap_or(until);
+        let next = month
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(until);
         let end = next.pred_opt().unwrap_or(next).min(until);
-        let created: i64 = days.iter().filter(|d| d.hire_date <= end).map(|d| d.hires).sum();
+        let created: i64 = days
+            .iter()
+            .filter(|d| d.hire_date <= end)
+            .map(|d| d.hires)
+            .sum();
         let gone = (end - planned.0).num_days().clamp(0, period);
         out.push((month, created, planned_jobs * gone / period));
         month = next;

@@ -308,10 +308,16 @@ mod tests {
         assert_eq!(center(&facts(11, 9)).state, State::Met); // 55.0%
         let near = center(&facts(10, 9)); // 52.6%
         assert_eq!(near.state, State::AtRisk);
-        assert_eq!(near.reason.args[0], ("direct", crate::domain::message::Arg::Int(1)));
+        assert_eq!(
+            near.reason.args[0],
+            ("direct", crate::domain::message::Arg::Int(1))
+        );
         let broken = center(&facts(4, 7)); // after corrections
         assert_eq!(broken.state, State::Breached);
-        assert_eq!(broken.reason.args[0], ("needed", crate::domain::message::Arg::Int(3)));
+        assert_eq!(
+            broken.reason.args[0],
+            ("needed", crate::domain::message::Arg::Int(3))
+        );
         assert_eq!(center(&facts(5, 5)).state, State::AtRisk);
     }
 
@@ -363,7 +369,10 @@ mod tests {
         assert_eq!(c.state(), State::Breached);
         assert!(c.sort_bp() < 0);
         assert_eq!(worst([State::Met, State::NoData]), State::Met);
-        assert_eq!(worst([State::Met, State::AtRisk, State::NoData]), State::AtRisk);
+        assert_eq!(
+            worst([State::Met, State::AtRisk, State::NoData]),
+            State::AtRisk
+        );
         assert_eq!(worst([]), State::NoData);
         assert_eq!(State::from_code("at_risk"), Some(State::AtRisk));
         assert_eq!(State::from_i32(3), Some(State::Breached));

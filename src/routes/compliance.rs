@@ -98,12 +98,24 @@ impl CompliancePage<'_> {
         Direction::ALL
     }
 
-    /// The condition a row's "what is needed" speaks of: the one chosen, else the worse.
-    pub fn deciding<'b>(&self, a: &'b Assessed) -> &'b Assessment {
-        match self.filter.condition {
-            Some(c) => a.c.condition(c),
-            None if a.c.domestic.state > a.c.center.state => &a.c.domestic,
-            None => &a.c.center,
+    /// What a row's "what is needed" speaks of: the condition chosen, else every condition
+    /// that needs attention (or the contract's worse one when none does).
+    pub fn needs<'b>(&self, a: &'b Assessed) -> Vec<&'b Assessment> {
+        if let Some(c) = self.filter.condition {
+            return vec![a.c.condition(c)];
+        }
+        let flagged: Vec<&Assessment> = [&a.c.center, &a.c.domestic]
+            .into_iter()
+            .filter(|x| x.state >= State::AtRisk)
+            .collect();
+        if flagged.is_empty() {
+            vec![if a.c.domestic.state > a.c.center.state {
+                &a.c.domestic
+            } else {
+                &a.c.center
+            }]
+        } else {
+            flagged
         }
     }
 

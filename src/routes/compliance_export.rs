@@ -60,7 +60,9 @@ pub fn row(i18n: &I18n, region_name: &str, a: &Assessed) -> Vec<Cell> {
         Cell::Text(l.number.clone()),
         Cell::Text(l.contractor_bin.clone()),
         Cell::Text(l.contractor_name.clone()),
-        Cell::Text(i18n.t(Direction::from_code(&l.direction).map_or("unknown", Direction::label_key))),
+        Cell::Text(
+            i18n.t(Direction::from_code(&l.direction).map_or("unknown", Direction::label_key)),
+        ),
         Cell::Text(i18n.t(a.state().label_key())),
         state(i18n, &a.c.center),
         Cell::Int(l.center_hires),
@@ -68,7 +70,8 @@ pub fn row(i18n: &I18n, region_name: &str, a: &Assessed) -> Vec<Cell> {
         Cell::Percent(f.center_bp()),
         state(i18n, &a.c.domestic),
         Cell::Percent(f.declared_bp()),
-        f.recorded_bp().map_or(Cell::Text(String::new()), Cell::Percent),
+        f.recorded_bp()
+            .map_or(Cell::Text(String::new()), Cell::Percent),
         Cell::Text(needed),
     ]
 }

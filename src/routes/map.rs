@@ -8,14 +8,14 @@ use serde::Deserialize;
 use super::dashboard::AsOfQuery;
 use crate::db::Db;
 use crate::db::figures;
-use crate::domain::compliance::State;
-use crate::web::review::{self, Board};
 use crate::db::regions::RegionNames;
+use crate::domain::compliance::State;
 use crate::domain::figures::Figures;
 use crate::error::AppError;
 use crate::web::map::{self, HEIGHT, Shape, WIDTH};
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
+use crate::web::review::{self, Board};
 
 /// A project point: where, and whether it complies.
 #[derive(Clone)]

@@ -47,7 +47,8 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/exports/jobs.xlsx").get(exports::jobs_xlsx))
         .service(web::resource("/exports/dashboard.{format:csv|xlsx}").get(exports::dashboard))
         .service(
-            web::resource("/exports/compliance.{format:csv|xlsx}").get(compliance_export::contracts),
+            web::resource("/exports/compliance.{format:csv|xlsx}")
+                .get(compliance_export::contracts),
         )
         .service(
             web::resource("/exports/compliance-{list:lagging|regions}.{format:csv|xlsx}")

@@ -13,8 +13,8 @@ use crate::db::compliance::ProjectState;
 use crate::db::figures::{self, DirectionRow, ProjectCompliance};
 use crate::db::rank_history::{self, MonthRank};
 use crate::db::regions::RegionNames;
-use crate::domain::figures::Figures;
 use crate::domain::compliance::{Condition, State};
+use crate::domain::figures::Figures;
 use crate::domain::project::Direction;
 use crate::error::AppError;
 use crate::web::export::{self, Cell, Table};
@@ -94,7 +94,11 @@ pub fn select_projects<'a>(
                 && filter.state.unwrap_or(StateFilter::All).admits(judged(s))
         })
         .collect();
-    rows.sort_by(|a, b| judged(&b.1).cmp(&judged(&a.1)).then_with(|| a.0.code.cmp(&b.0.code)));
+    rows.sort_by(|a, b| {
+        judged(&b.1)
+            .cmp(&judged(&a.1))
+            .then_with(|| a.0.code.cmp(&b.0.code))
+    });
     rows
 }
 

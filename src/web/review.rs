@@ -79,11 +79,14 @@ impl Filter {
     }
 
     pub fn matches(&self, a: &Assessed) -> bool {
-        self.region.as_ref().is_none_or(|r| *r == a.line.region_code)
+        self.region
+            .as_ref()
+            .is_none_or(|r| *r == a.line.region_code)
+            && self.direction.is_none_or(|d| d.code() == a.line.direction)
             && self
-                .direction
-                .is_none_or(|d| d.code() == a.line.direction)
-            && self.bin.as_ref().is_none_or(|b| *b == a.line.contractor_bin)
+                .bin
+                .as_ref()
+                .is_none_or(|b| *b == a.line.contractor_bin)
             && self
                 .state
                 .unwrap_or(StateFilter::Attention)
@@ -94,7 +97,12 @@ impl Filter {
     pub fn select<'a>(&self, all: &'a [Assessed]) -> Vec<&'a Assessed> {
         let mut rows: Vec<&Assessed> = all.iter().filter(|a| self.matches(a)).collect();
         if let Some(c) = self.condition {
-            rows.sort_by_key(|a| (std::cmp::Reverse(a.c.condition(c).state), a.c.condition(c).bp));
+            rows.sort_by_key(|a| {
+                (
+                    std::cmp::Reverse(a.c.condition(c).state),
+                    a.c.condition(c).bp,
+                )
+            });
         }
         rows
     }
@@ -239,8 +247,13 @@ pub struct Summary {
 pub fn summary(board: &Board, filter: &Filter) -> Summary {
     let mut by_region: std::collections::BTreeMap<String, Counts> = Default::default();
     let admitted = |a: &&Assessed| {
-        filter.direction.is_none_or(|d| d.code() == a.line.direction)
-            && filter.bin.as_ref().is_none_or(|b| *b == a.line.contractor_bin)
+        filter
+            .direction
+            .is_none_or(|d| d.code() == a.line.direction)
+            && filter
+                .bin
+                .as_ref()
+                .is_none_or(|b| *b == a.line.contractor_bin)
     };
     let mut seen_projects: HashMap<&str, ()> = HashMap::new();
     for a in board.contracts.iter().filter(admitted) {

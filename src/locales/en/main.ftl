@@ -618,3 +618,12 @@ compliance-lagging-count = { $count ->
     [one] { $count } project is more than 20 points of plan behind its schedule; the most behind are shown.
    *[other] { $count } projects are more than 20 points of plan behind their schedule; the most behind are shown.
 }
+region-no-plan = No rank: the region has no planned jobs for this period
+region-contracts-flagged = { $flagged } of { $contracts } contracts need attention
+project-progress-heading = Progress
+progress-created-of-planned = { $created } of { $planned }
+progress-permanent = Permanent jobs
+chart-project-progress = Jobs created so far against the plan's schedule
+chart-created-so-far = Jobs created so far
+chart-expected-so-far = Expected by the plan
+contract-compliance-heading = Compliance

@@ -635,3 +635,12 @@ compliance-lagging-count = { $count ->
     [few] { $count } проекта отстают от графика более чем на 20 пунктов плана; показаны отстающие сильнее всего.
    *[other] { $count } проектов отстают от графика более чем на 20 пунктов плана; показаны отстающие сильнее всего.
 }
+region-no-plan = Без места в рейтинге: на этот период у региона нет плановых рабочих мест
+region-contracts-flagged = Требуют внимания: { $flagged } из { $contracts } договоров
+project-progress-heading = Ход реализации
+progress-created-of-planned = { $created } из { $planned }
+progress-permanent = Постоянные рабочие места
+chart-project-progress = Созданные рабочие места нарастающим итогом против графика плана
+chart-created-so-far = Создано на дату
+chart-expected-so-far = Ожидается по плану
+contract-compliance-heading = Соблюдение условий

@@ -68,7 +68,10 @@ impl ProjectPage {
     }
 
     pub fn center(&self) -> i64 {
-        self.contracts.iter().map(|c| i64::from(c.center_hires)).sum()
+        self.contracts
+            .iter()
+            .map(|c| i64::from(c.center_hires))
+            .sum()
     }
 
     pub fn youth(&self) -> i64 {
