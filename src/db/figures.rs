@@ -14,7 +14,11 @@ use crate::domain::figures::{self, Figures};
 
 /// Each region's figures as of the end of `as_of`, for the regions in force on that day,
 /// ranked; and the national total. Read from the tallies the writes keep (`db::tallies`).
-pub fn as_of(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<(Vec<Figures>, Figures)> {
+pub fn as_of(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> QueryResult<(Vec<Figures>, Figures)> {
     let frame: Vec<RegionName> = regions::active_names(conn, as_of)?;
     let mut by_region: HashMap<String, Figures> = frame
         .iter()
@@ -28,7 +32,7 @@ pub fn as_of(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<(Vec<Figu
             )
         })
         .collect();
-    for f in tallies::by_region(conn, as_of)? {
+    for f in tallies::by_region(conn, as_of, today)? {
         if let Some(slot) = by_region.get_mut(&f.code) {
             *slot = f;
         }
@@ -193,9 +197,10 @@ pub fn project_compliance(
     conn: &mut DbConnection,
     region: Option<&str>,
     as_of: NaiveDate,
+    today: NaiveDate,
 ) -> QueryResult<Vec<ProjectCompliance>> {
     let region = region.unwrap_or("");
-    if as_of >= chrono::Utc::now().date_naive() {
+    if as_of >= today {
         let counted = counted_projects();
         return if region.is_empty() {
             diesel::sql_query(format!("{counted} ORDER BY p.code")).load(conn)
@@ -230,9 +235,13 @@ pub fn project_compliance(
 /// The approved projects in breach of a condition (see `ProjectCompliance::compliant`).
 /// Today's are selected in SQL on the projects' counters, so the national map decodes only
 /// them; an earlier date filters the full list.
-pub fn breaches(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<ProjectCompliance>> {
-    if as_of < chrono::Utc::now().date_naive() {
-        let all = project_compliance(conn, None, as_of)?;
+pub fn breaches(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> QueryResult<Vec<ProjectCompliance>> {
+    if as_of < today {
+        let all = project_compliance(conn, None, as_of, today)?;
         return Ok(all
             .into_iter()
             .filter(|p| p.compliant() == Some(false))

@@ -37,8 +37,7 @@ pub struct Lists {
     pub names: RegionNames,
 }
 
-pub async fn lists(db: &Db, q: &ComplianceQuery) -> Result<Lists, AppError> {
-    let today = chrono::Utc::now().date_naive();
+pub async fn lists(db: &Db, q: &ComplianceQuery, today: NaiveDate) -> Result<Lists, AppError> {
     let as_of = parse_date(&q.as_of)
         .filter(|d| *d <= today)
         .unwrap_or(today);
@@ -103,8 +102,8 @@ pub async fn show(
     query: web::Query<ComplianceQuery>,
 ) -> Result<HttpResponse, AppError> {
     require_reviewer(&user)?;
-    let l = lists(&db, &query).await?;
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
+    let l = lists(&db, &query, today).await?;
     let regions = db
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;

@@ -97,9 +97,15 @@ pub async fn table(
         let as_of = AsOfQuery {
             as_of: query.as_of.clone(),
         }
-        .date();
+        .date(ctx.today());
+        let today = ctx.today();
         let ((regions, total), names) = db
-            .run(move |conn| Ok((figures::as_of(conn, as_of)?, RegionNames::load(conn)?)))
+            .run(move |conn| {
+                Ok((
+                    figures::as_of(conn, as_of, today)?,
+                    RegionNames::load(conn)?,
+                ))
+            })
             .await?;
         let mut t = dashboard_table(&ctx.i18n, &names, &regions, &total);
         t.name = format!("jobmap-dashboard-{as_of}");
@@ -109,7 +115,7 @@ pub async fn table(
         next: ctx.path.clone(),
     })?;
     compliance::require_reviewer(&user)?;
-    let lists = compliance::lists(&db, &query).await?;
+    let lists = compliance::lists(&db, &query, ctx.today()).await?;
     let t = compliance::table(&ctx.i18n, &lists, &name).ok_or(AppError::NotFound)?;
     export::respond(&t, &format)
 }

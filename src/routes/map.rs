@@ -113,11 +113,12 @@ pub async fn show(
     db: web::Data<Db>,
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let as_of = query.as_of.date();
+    let today = ctx.today();
+    let as_of = query.as_of.date(today);
     let wanted = query.region.clone();
     let data = db
         .cached(format!("map {as_of} {wanted}"), move |conn| {
-            let (regions, _) = figures::as_of(conn, as_of)?;
+            let (regions, _) = figures::as_of(conn, as_of, today)?;
             // Thousands of points would make the page heavy on a slow link and unreadable:
             // the country shows the projects in breach, a region all of its own.
             let region = regions
@@ -129,9 +130,9 @@ pub async fn show(
                 // Approved projects, counted as the figures count them.
                 let approved = regions.iter().map(|r| r.projects_approved).sum::<i64>();
                 let total = usize::try_from(approved).unwrap_or(0);
-                (figures::breaches(conn, as_of)?, total)
+                (figures::breaches(conn, as_of, today)?, total)
             } else {
-                let all = figures::project_compliance(conn, Some(&region), as_of)?;
+                let all = figures::project_compliance(conn, Some(&region), as_of, today)?;
                 let n = all.len();
                 (all, n)
             };

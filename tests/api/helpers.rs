@@ -365,6 +365,12 @@ impl AppBuilder {
         self
     }
 
+    /// Stops the server's clock at `at` (UTC), to stand at any hour of Kazakhstan's day.
+    pub fn clock_at(mut self, at: chrono::DateTime<chrono::Utc>) -> Self {
+        self.config.fixed_now = Some(at);
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let application = Application::build(self.config.clone()).expect("application starts");
         let address = format!("http://127.0.0.1:{}", application.port());

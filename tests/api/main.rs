@@ -11,6 +11,7 @@ mod admin_users;
 mod auth;
 mod bootstrap;
 mod cli;
+mod clock;
 mod contracts;
 mod csrf;
 mod database;
