@@ -14,6 +14,7 @@ mod cli;
 mod clock;
 mod contracts;
 mod csrf;
+mod csv_lines;
 mod database;
 mod errors;
 mod figures;
