@@ -118,20 +118,33 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             Ok(())
         }
         Command::User(cmd) => user(cmd, &db),
-        Command::Demo(args) => generate(&db, seed::demo::spec()?, &args, "/?as_of=2020-07-10"),
+        Command::Demo(args) => generate(
+            &db,
+            seed::demo::spec()?,
+            &args,
+            "/?as_of=2020-07-10",
+            config,
+        ),
         Command::Seed { scale, load } => {
             let scale = seed::national::parse_scale(&scale)?;
-            generate(&db, seed::national::spec(scale), &load, "/")
+            generate(&db, seed::national::spec(scale), &load, "/", config)
         }
     }
 }
 
-fn generate(db: &Db, spec: seed::Spec, args: &LoadArgs, start: &str) -> anyhow::Result<()> {
+fn generate(
+    db: &Db,
+    spec: seed::Spec,
+    args: &LoadArgs,
+    start: &str,
+    config: &Config,
+) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let mut conn = db.conn()?;
     let options = seed::Options {
         replace: args.replace,
         password: args.password.clone(),
+        clock: config.clock(),
     };
     let s = seed::load(&mut conn, &spec, &options)?;
     println!(

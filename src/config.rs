@@ -75,6 +75,21 @@ pub struct Config {
     /// Log format: `text` for people, `json` for log collectors.
     #[arg(long, env = "JOBMAP_LOG_FORMAT", default_value = "text", global = true)]
     pub log_format: String,
+
+    /// The time zone whose date is the programme's "today" (an IANA name).
+    #[arg(
+        long,
+        env = "JOBMAP_TIMEZONE",
+        default_value = crate::clock::DEFAULT_TIMEZONE,
+        value_parser = crate::clock::parse_zone,
+        global = true
+    )]
+    pub timezone: chrono_tz::Tz,
+
+    /// Tests stop the clock at an instant; deliberately neither a flag nor an environment
+    /// variable, so a deployment always runs on the real time.
+    #[arg(skip)]
+    pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 impl Config {
@@ -91,6 +106,16 @@ impl Config {
             login_per_minute: 10,
             workers: Some(2),
             log_format: "text".into(),
+            timezone: chrono_tz::Asia::Almaty,
+            fixed_now: None,
+        }
+    }
+
+    /// The programme's clock: in `timezone`, stopped at `fixed_now` when a test set it.
+    pub fn clock(&self) -> crate::clock::Clock {
+        match self.fixed_now {
+            Some(at) => crate::clock::Clock::fixed(self.timezone, at),
+            None => crate::clock::Clock::system(self.timezone),
         }
     }
 }

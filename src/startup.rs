@@ -103,6 +103,7 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
     let db = web::Data::new(db);
     let config = web::Data::new(config);
     let cookie_key = web::Data::new(CookieKey(key.clone()));
+    let clock = web::Data::new(config.clock());
     let mut server = HttpServer::new(move || {
         // Listed innermost first: the CSRF guard runs after the session and user are known,
         // and its refusal still goes through the error page renderer.
@@ -128,6 +129,7 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
             .app_data(db.clone())
             .app_data(config.clone())
             .app_data(cookie_key.clone())
+            .app_data(clock.clone())
             .app_data(
                 web::FormConfig::default()
                     .limit(FORM_LIMIT_BYTES)

@@ -14,7 +14,11 @@ use crate::domain::figures::{self, Figures};
 
 /// Each region's figures as of the end of `as_of`, for the regions in force on that day,
 /// ranked; and the national total. Read from the tallies the writes keep (`db::tallies`).
-pub fn as_of(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<(Vec<Figures>, Figures)> {
+pub fn as_of(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> QueryResult<(Vec<Figures>, Figures)> {
     let frame: Vec<RegionName> = regions::active_names(conn, as_of)?;
     let mut by_region: HashMap<String, Figures> = frame
         .iter()
@@ -28,7 +32,7 @@ pub fn as_of(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<(Vec<Figu
             )
         })
         .collect();
-    for f in tallies::by_region(conn, as_of)? {
+    for f in tallies::by_region(conn, as_of, today)? {
         if let Some(slot) = by_region.get_mut(&f.code) {
             *slot = f;
         }
@@ -182,9 +186,10 @@ pub fn project_compliance(
     conn: &mut DbConnection,
     region: Option<&str>,
     as_of: NaiveDate,
+    today: NaiveDate,
 ) -> QueryResult<Vec<ProjectCompliance>> {
     let region = region.unwrap_or("");
-    if as_of >= chrono::Utc::now().date_naive() {
+    if as_of >= today {
         let counted = counted_projects();
         return if region.is_empty() {
             diesel::sql_query(format!("{counted} ORDER BY p.code")).load(conn)

@@ -409,11 +409,6 @@ pub fn now() -> chrono::NaiveDateTime {
         .unwrap_or(now)
 }
 
-/// The programme's date today.
-pub fn today() -> chrono::NaiveDate {
-    chrono::Utc::now().date_naive()
-}
-
 /// A fresh time-ordered id (UUIDv7): new rows land at the end of primary-key indexes.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()

@@ -39,7 +39,7 @@ pub fn for_month(
         return Ok(kept);
     }
     let end = last_day(month).min(today);
-    let (regions, _) = figures::as_of(conn, end)?;
+    let (regions, _) = figures::as_of(conn, end, today)?;
     let ranks: Vec<MonthRank> = regions
         .iter()
         .map(|f| MonthRank {

@@ -180,9 +180,14 @@ fn sums() -> String {
 }
 
 /// Every region's figures at the end of `as_of`: whole months from the month table, the
-/// days of `as_of`'s own month from the day table.
-pub fn by_region(conn: &mut DbConnection, as_of: NaiveDate) -> QueryResult<Vec<Figures>> {
-    if as_of >= chrono::Utc::now().date_naive() {
+/// days of `as_of`'s own month from the day table. From `today` on, nothing can be dated
+/// later, so the running totals are the answer.
+pub fn by_region(
+    conn: &mut DbConnection,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> QueryResult<Vec<Figures>> {
+    if as_of >= today {
         return totals(conn);
     }
     let names = Figures::COUNTED.join(", ");
@@ -383,6 +388,12 @@ pub fn discrepancies(
     conn: &mut DbConnection,
 ) -> QueryResult<Vec<(String, NaiveDate, Figures, Figures)>> {
     let expected = recompute(conn)?.pending;
+    // A difference in the totals is reported under the last day that has figures.
+    let today = expected
+        .keys()
+        .map(|(_, day)| *day)
+        .max()
+        .unwrap_or_default();
     // The totals must be the sum of every day's deltas.
     let mut sums: BTreeMap<String, Figures> = BTreeMap::new();
     for ((region, _), want) in &expected {
@@ -424,8 +435,6 @@ pub fn discrepancies(
     for ((region, day), have) in stored {
         out.push((region, day, have, Figures::default()));
     }
-    // A difference in the totals is reported under today's date.
-    let today = chrono::Utc::now().date_naive();
     for have in totals(conn)? {
         let region = have.code.clone();
         let want = sums.remove(&region).unwrap_or_default();

@@ -63,11 +63,12 @@ pub fn read_rows<T: DeserializeOwned>(
     }
     let mut rows = Vec::new();
     let mut problems = Vec::new();
+    let mut lines = LineCounter::new(text);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 problems.push(LineProblem {
                     line,
                     column: None,
@@ -76,7 +77,7 @@ pub fn read_rows<T: DeserializeOwned>(
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(str::is_empty) {
             continue;
         }
@@ -114,6 +115,52 @@ pub fn read_rows<T: DeserializeOwned>(
     }
 }
 
+/// The line a byte offset is on, as a text editor numbers them. The csv crate's own line count
+/// is one too low after a CRLF file's quoted multi-line field (rust-csv #395), and CRLF is what
+/// Excel and our own templates write, so lines are counted here from the record's byte offset.
+/// Offsets arrive in increasing order, so each byte is looked at once.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    fn line_at(&mut self, byte: u64) -> u64 {
+        let mut end = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        // After a CRLF the csv crate may put the record's start on the LF: the record begins
+        // past any line ending.
+        while matches!(self.text.get(end), Some(b'\r' | b'\n')) {
+            end += 1;
+        }
+        if end < self.at {
+            // Not expected (records come in order); count afresh rather than go wrong.
+            self.at = 0;
+            self.line = 1;
+        }
+        for i in self.at..end {
+            match self.text[i] {
+                b'\n' => self.line += 1,
+                // A lone CR ends a line too (old Mac files); CRLF is counted at its LF.
+                b'\r' if self.text.get(i + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.at = end;
+        self.line
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +187,41 @@ mod tests {
         let rows: Vec<(u64, Row)> =
             read_rows("a,b\n\"x, y\",z\n\n".as_bytes(), &["a", "b"], 10).unwrap();
         assert_eq!(rows[0].1.a, "x, y");
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    struct Numbered {
+        n: u32,
+        #[allow(dead_code)]
+        note: String,
+    }
+
+    /// Every row's `n` is the line it starts on; the result pairs them up.
+    fn lines_and_numbers(file: &str) -> Vec<(u64, u32)> {
+        match read_rows::<Numbered>(file.as_bytes(), &["n", "note"], 10) {
+            Ok(rows) => rows.into_iter().map(|(line, r)| (line, r.n)).collect(),
+            Err(problems) => panic!("{problems:?}"),
+        }
+    }
+
+    #[test]
+    fn line_numbers_are_right_with_crlf_lf_and_multi_line_fields() {
+        let lf = "n,note\n2,a\n3,\"two\nlines\"\n5,b\n";
+        let crlf = lf.replace('\n', "\r\n");
+        let cr = lf.replace('\n', "\r");
+        for file in [lf, crlf.as_str(), cr.as_str()] {
+            for (line, n) in lines_and_numbers(file) {
+                assert_eq!(line, u64::from(n), "in {file:?}");
+            }
+        }
+        assert_eq!(lines_and_numbers(&crlf).len(), 3);
+    }
+
+    #[test]
+    fn a_bad_row_after_a_multi_line_field_is_named_by_its_line() {
+        let file = "n,note\r\n2,\"one\r\ntwo\r\nthree\"\r\nfive,x\r\n";
+        let problems = read_rows::<Numbered>(file.as_bytes(), &["n", "note"], 10).unwrap_err();
+        assert_eq!(problems[0].line, 5);
     }
 
     #[test]

@@ -42,11 +42,15 @@ pub struct Schedule {
     pub names: RegionNames,
 }
 
-pub async fn schedule(db: &Db, region: &str, as_of: NaiveDate) -> Result<Arc<Schedule>, AppError> {
-    let today = crate::db::today();
+pub async fn schedule(
+    db: &Db,
+    region: &str,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> Result<Arc<Schedule>, AppError> {
     let region = region.to_owned();
     db.cached(format!("schedule {region} {as_of}"), move |conn| {
-        let (regions, _) = figures::as_of(conn, as_of)?;
+        let (regions, _) = figures::as_of(conn, as_of, today)?;
         let created = regions
             .iter()
             .map(|f| (f.code.clone(), f.jobs_created))
@@ -162,12 +166,12 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let mut q = query.into_inner();
     reviewed_region(&user, &mut q)?;
-    let today = crate::db::today();
+    let today = ctx.today();
     let as_of = q.as_of(today);
     let filter = q.filter();
     let region = filter.region.clone().unwrap_or_default();
-    let board: Arc<Board> = review::board(&db, "", as_of).await?;
-    let schedule = schedule(&db, &region, as_of).await?;
+    let board: Arc<Board> = review::board(&db, "", as_of, today).await?;
+    let schedule = schedule(&db, &region, as_of, today).await?;
     let regions = db
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;

@@ -90,11 +90,12 @@ pub async fn contracts(
 ) -> Result<HttpResponse, AppError> {
     let mut q = query.into_inner();
     reviewed_region(&user, &mut q)?;
-    let as_of = q.as_of(crate::db::today());
+    let today = ctx.today();
+    let as_of = q.as_of(today);
     let filter = q.filter();
     let region = filter.region.clone().unwrap_or_default();
-    let board = review::board(&db, "", as_of).await?;
-    let names = schedule(&db, &region, as_of).await?;
+    let board = review::board(&db, "", as_of, today).await?;
+    let names = schedule(&db, &region, as_of, today).await?;
     let i18n = ctx.i18n;
     let rows: Vec<Vec<Cell>> = filter
         .select(&board.contracts)
@@ -143,9 +144,10 @@ pub async fn schedule_list(
     let (list, format) = path.into_inner();
     let mut q = query.into_inner();
     reviewed_region(&user, &mut q)?;
-    let as_of = q.as_of(crate::db::today());
+    let today = ctx.today();
+    let as_of = q.as_of(today);
     let region = q.filter().region.unwrap_or_default();
-    let s = schedule(&db, &region, as_of).await?;
+    let s = schedule(&db, &region, as_of, today).await?;
     let t = |k: &str| ctx.t(k);
     let name = |code: &str| s.names.name(code, ctx.lang()).to_owned();
     let table = match list.as_str() {

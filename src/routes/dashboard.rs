@@ -27,8 +27,7 @@ pub struct AsOfQuery {
 
 impl AsOfQuery {
     /// The date asked for, or today; never after today.
-    pub fn date(&self) -> NaiveDate {
-        let today = chrono::Utc::now().date_naive();
+    pub fn date(&self, today: NaiveDate) -> NaiveDate {
         parse_date(&self.as_of)
             .filter(|d| *d <= today)
             .unwrap_or(today)
@@ -122,9 +121,10 @@ async fn page(
     as_of: NaiveDate,
     public: bool,
 ) -> Result<HttpResponse, AppError> {
+    let today = ctx.today();
     let data = db
         .cached(format!("dashboard {as_of}"), move |conn| {
-            let (regions, total) = figures::as_of(conn, as_of)?;
+            let (regions, total) = figures::as_of(conn, as_of, today)?;
             Ok(DashboardData {
                 regions,
                 total,
@@ -168,7 +168,8 @@ pub async fn public(
     db: web::Data<Db>,
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
-    page(ctx, &db, query.date(), true).await
+    let as_of = query.date(ctx.today());
+    page(ctx, &db, as_of, true).await
 }
 
 pub async fn dashboard(
@@ -177,5 +178,6 @@ pub async fn dashboard(
     db: web::Data<Db>,
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
-    page(ctx, &db, query.date(), false).await
+    let as_of = query.date(ctx.today());
+    page(ctx, &db, as_of, false).await
 }

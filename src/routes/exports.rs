@@ -91,9 +91,15 @@ pub async fn dashboard(
     format: web::Path<String>,
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let as_of = query.date();
+    let today = ctx.today();
+    let as_of = query.date(today);
     let ((regions, total), names) = db
-        .run(move |conn| Ok((figures::as_of(conn, as_of)?, RegionNames::load(conn)?)))
+        .run(move |conn| {
+            Ok((
+                figures::as_of(conn, as_of, today)?,
+                RegionNames::load(conn)?,
+            ))
+        })
         .await?;
     let mut t = dashboard_table(&ctx.i18n, &names, &regions, &total);
     t.name = format!("jobmap-dashboard-{as_of}");

@@ -136,17 +136,18 @@ pub async fn show(
     db: web::Data<Db>,
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let as_of = query.as_of.date();
+    let today = ctx.today();
+    let as_of = query.as_of.date(today);
     let wanted = query.region.clone();
     let scope = if wanted.len() == 2 && wanted.bytes().all(|b| b.is_ascii_digit()) {
         wanted.clone()
     } else {
         String::new()
     };
-    let board = review::board(&db, &scope, as_of).await?;
+    let board = review::board(&db, &scope, as_of, today).await?;
     let data = db
         .cached(format!("map {as_of} {wanted}"), move |conn| {
-            let (regions, _) = figures::as_of(conn, as_of)?;
+            let (regions, _) = figures::as_of(conn, as_of, today)?;
             // Thousands of points would make the page heavy on a slow link and unreadable:
             // the country shows the projects in breach, a region all of its own.
             let region = regions
@@ -160,7 +161,7 @@ pub async fn show(
                 let total = usize::try_from(approved).unwrap_or(0);
                 (breach_points(&board), total)
             } else {
-                let all = figures::project_compliance(conn, Some(&region), as_of)?;
+                let all = figures::project_compliance(conn, Some(&region), as_of, today)?;
                 let n = all.len();
                 let points = all
                     .iter()

@@ -80,8 +80,8 @@ fn region_for(user: &CurrentUser, requested: &str) -> Result<(String, bool), App
     }
 }
 
-fn year_of(text: &str) -> i32 {
-    let this = chrono::Utc::now().year();
+fn year_of(text: &str, today: chrono::NaiveDate) -> i32 {
+    let this = today.year();
     text.parse::<i32>()
         .ok()
         .filter(|y| (2020..=this + 1).contains(y))
@@ -112,7 +112,7 @@ async fn page(
     year: i32,
     editable: bool,
 ) -> Result<PlansPage, AppError> {
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let r = region.clone();
     let (rows, totals, regions) = db
         .run(move |conn| {
@@ -161,7 +161,8 @@ pub async fn show(
     query: web::Query<PlanQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (region, editable) = region_for(&user, &query.region)?;
-    render(&page(ctx, &db, region, year_of(&query.year), editable).await?)
+    let year = year_of(&query.year, ctx.today());
+    render(&page(ctx, &db, region, year, editable).await?)
 }
 
 pub async fn save(
@@ -175,7 +176,7 @@ pub async fn save(
         return Err(AppError::Forbidden);
     }
     let get = |k: &str| form.get(k).map(String::as_str).unwrap_or("");
-    let year = year_of(get("year"));
+    let year = year_of(get("year"), ctx.today());
     let mut problems = Vec::new();
     let mut entries = Vec::new();
     let mut typed = Vec::new();

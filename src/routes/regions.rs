@@ -214,19 +214,19 @@ async fn region_data(
     db: &Db,
     code: String,
     as_of: NaiveDate,
+    today: NaiveDate,
 ) -> Result<Arc<Option<RegionData>>, AppError> {
-    let today = chrono::Utc::now().date_naive();
     let first = NaiveDate::from_ymd_opt(as_of.year() - 1, as_of.month(), 1)
         .unwrap_or(as_of)
         .max(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or(as_of));
     let last = as_of.with_day(1).unwrap_or(as_of);
     db.cached(format!("region {code} {as_of}"), move |conn| {
-        let (regions, _) = figures::as_of(conn, as_of)?;
+        let (regions, _) = figures::as_of(conn, as_of, today)?;
         let of_regions = regions.len();
         let Some(f) = regions.into_iter().find(|r| r.code == code) else {
             return Ok(None);
         };
-        let projects = figures::project_compliance(conn, Some(&code), as_of)?;
+        let projects = figures::project_compliance(conn, Some(&code), as_of, today)?;
         Ok(Some(RegionData {
             f,
             of_regions,
@@ -248,10 +248,11 @@ pub async fn export(
     query: web::Query<AsOfQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (code, table, format) = path.into_inner();
-    let as_of = query.date();
-    let data = region_data(&db, code.clone(), as_of).await?;
+    let today = ctx.today();
+    let as_of = query.date(today);
+    let data = region_data(&db, code.clone(), as_of, today).await?;
     let d = data.as_ref().as_ref().ok_or(AppError::NotFound)?;
-    let board = review::board(&db, &code, as_of).await?;
+    let board = review::board(&db, &code, as_of, today).await?;
     let projects = select_projects(&d.projects, &board, &Filter::default());
     let name = format!("jobmap-{code}-{as_of}");
     let all = tables(&ctx.i18n, &name, &d.directions, &projects, &d.ranks);
@@ -269,11 +270,12 @@ pub async fn show(
     query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let code = kato.into_inner();
+    let today = ctx.today();
     let q = query.into_inner();
-    let as_of = q.as_of(crate::db::today());
-    let data = region_data(&db, code.clone(), as_of).await?;
+    let as_of = q.as_of(today);
+    let data = region_data(&db, code.clone(), as_of, today).await?;
     let d = data.as_ref().as_ref().ok_or(AppError::NotFound)?;
-    let board = review::board(&db, &code, as_of).await?;
+    let board = review::board(&db, &code, as_of, today).await?;
     let selected = select_projects(&d.projects, &board, &region_filter(&q));
     let paged = review::paged(&selected, q.page());
     let chart = monthly_chart(&ctx, d.monthly.clone());

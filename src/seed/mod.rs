@@ -107,6 +107,8 @@ pub struct Options {
     pub replace: bool,
     /// One password for every demo account instead of a generated one each.
     pub password: Option<String>,
+    /// The programme's clock: no generated contract is signed after its today.
+    pub clock: crate::clock::Clock,
 }
 
 const PROGRAMME_TABLES: [&str; 11] = [
@@ -167,7 +169,7 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
         let (accounts, authors) = users::ensure(conn, hashed)?;
         let mut ctx = generate::Context {
             author: String::new(),
-            today: chrono::Utc::now().date_naive(),
+            today: opts.clock.today(),
             youth: crate::db::jobs::youth_ages(conn, spec.work_from)
                 .unwrap_or(YouthAges { min: 15, max: 28 }),
             mzp: mzp(conn)?,

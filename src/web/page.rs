@@ -9,6 +9,7 @@ use actix_web_flash_messages::{IncomingFlashMessages, Level};
 
 use crate::auth::CurrentUser;
 use crate::auth::csrf::CsrfToken;
+use crate::clock::Clock;
 use crate::domain::language::Language;
 use crate::domain::role::Role;
 use crate::i18n::{Arg, I18n};
@@ -30,6 +31,8 @@ pub struct PageCtx {
     pub user: Option<CurrentUser>,
     /// Every form on the page carries it (see `auth::csrf`).
     pub csrf_token: String,
+    /// The programme's clock (`crate::clock`), so a handler's "today" is Kazakhstan's.
+    pub clock: Clock,
 }
 
 impl PageCtx {
@@ -49,7 +52,16 @@ impl PageCtx {
                 .get::<CsrfToken>()
                 .map(|t| t.0.clone())
                 .unwrap_or_default(),
+            clock: req
+                .app_data::<actix_web::web::Data<Clock>>()
+                .map(|c| *c.get_ref())
+                .unwrap_or_default(),
         }
+    }
+
+    /// The programme's date now (in Kazakhstan, see `crate::clock`).
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 
     pub fn t(&self, key: impl AsRef<str>) -> String {

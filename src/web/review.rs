@@ -205,8 +205,12 @@ impl Board {
 }
 
 /// The board of a region (`""` for the whole country), kept until the figures change.
-pub async fn board(db: &Db, region: &str, as_of: NaiveDate) -> Result<Arc<Board>, AppError> {
-    let today = crate::db::today();
+pub async fn board(
+    db: &Db,
+    region: &str,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> Result<Arc<Board>, AppError> {
     let region = region.to_owned();
     db.cached(format!("compliance {region} {as_of}"), move |conn| {
         let contracts = compliance::assessed(conn, &region, as_of, today)?;

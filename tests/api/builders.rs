@@ -337,7 +337,7 @@ impl ContractBuilder {
             works_domestic_tenge: self.amount.to_string(),
             ..Default::default()
         };
-        let today = chrono::Utc::now().date_naive();
+        let today = jobmap::clock::Clock::default().today();
         let input = jobmap::domain::contract::check(&fields, today).expect("valid test contract");
         let mut conn = app.db.conn().expect("connection");
         let admin: String = users::table

@@ -14,6 +14,7 @@ fn options() -> Options {
     Options {
         replace: false,
         password: Some(PASSWORD.into()),
+        clock: Default::default(),
     }
 }
 
@@ -114,8 +115,8 @@ async fn a_database_with_data_is_left_alone_unless_told_to_replace_it() {
     .expect("replaced");
     // Same data again, not twice the data; the accounts already existed.
     let mut conn = app.db.conn().expect("connection");
-    let (all, _) =
-        jobmap::db::figures::as_of(&mut conn, chrono::Utc::now().date_naive()).expect("figures");
+    let today = jobmap::clock::Clock::default().today();
+    let (all, _) = jobmap::db::figures::as_of(&mut conn, today, today).expect("figures");
     assert_eq!(
         all.iter().map(|r| r.projects_selected).sum::<i64>() as usize,
         replaced.projects

@@ -300,6 +300,25 @@ impl Browser {
         Self::page(request.send().await.expect("POST request")).await
     }
 
+    /// Uploads `csv` as the import forms do: the CSRF token first, then the file.
+    pub async fn upload_csv(&self, path: &str, csv: impl Into<Vec<u8>>) -> Page {
+        let token = self.csrf_token().await;
+        let form = reqwest::multipart::Form::new()
+            .text("csrf_token", token)
+            .part(
+                "file",
+                reqwest::multipart::Part::bytes(csv.into()).file_name("upload.csv"),
+            );
+        let response = self
+            .client
+            .post(self.url(path))
+            .multipart(form)
+            .send()
+            .await
+            .expect("upload request");
+        Self::page(response).await
+    }
+
     /// `post_form` with owned values, as builders produce them.
     pub async fn post_owned(&self, path: &str, fields: &[(&str, String)]) -> Page {
         let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -362,6 +381,12 @@ impl AppBuilder {
 
     pub fn login_per_minute(mut self, n: u32) -> Self {
         self.config.login_per_minute = n;
+        self
+    }
+
+    /// Stops the server's clock at `at` (UTC), to stand at any hour of Kazakhstan's day.
+    pub fn clock_at(mut self, at: chrono::DateTime<chrono::Utc>) -> Self {
+        self.config.fixed_now = Some(at);
         self
     }
 

@@ -31,6 +31,7 @@ fn seeded(app: &TestApp, scale: f64) {
     let opts = Options {
         replace: true,
         password: Some("Bench-Roadmap-2026-kz".into()),
+        clock: Default::default(),
     };
     seed::load(&mut conn, &seed::national::spec(scale), &opts).expect("seeded");
 }

@@ -87,7 +87,7 @@ async fn new_page(
     form: UserForm,
     errors: FormErrors,
 ) -> Result<HttpResponse, AppError> {
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let regions = db
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;

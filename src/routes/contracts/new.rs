@@ -89,7 +89,7 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let project = open_project(&db, &user, id.into_inner()).await?;
     let fields = form.into_inner();
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let input = match contract::check(&fields, today) {
         Ok(input) => input,
         Err(problems) => {

@@ -39,7 +39,7 @@ pub async fn end(
         .version
         .parse()
         .map_err(|_| AppError::BadRequest("version".into()))?;
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let mut errors = FormErrors::new();
     let end_date = match parse_date(&form.end_date) {
         None => {

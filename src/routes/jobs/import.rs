@@ -108,8 +108,8 @@ fn apply(
     youth: YouthAges,
     actor: &audit::Actor,
     by: &str,
+    today: chrono::NaiveDate,
 ) -> Result<usize, ImportError> {
-    let today = chrono::Utc::now().date_naive();
     let mut problems = Vec::new();
     let mut checked = Vec::with_capacity(rows.len());
     for (line, fields) in rows {
@@ -177,14 +177,14 @@ pub async fn upload(
         Ok(rows) => rows,
         Err(problems) => return render(&page.with_problems(&problems)),
     };
-    let today = chrono::Utc::now().date_naive();
+    let today = page.ctx.today();
     let actor = user.actor();
     let by = user.id.clone();
     let outcome = db
         .run(move |conn| {
             let youth = jobs::youth_ages(conn, today)?;
             Ok(write_transaction(conn, |conn| {
-                apply(conn, &c, &rows, youth, &actor, &by)
+                apply(conn, &c, &rows, youth, &actor, &by, today)
             }))
         })
         .await?;

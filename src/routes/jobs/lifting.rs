@@ -35,7 +35,7 @@ pub async fn pay(
     if !(user.role == Role::Akimat && may_record(&user, &c)) {
         return Err(AppError::Forbidden);
     }
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let paid_on = match parse_date(&form.paid_on) {
         Some(d) if d >= job.hire_date && d <= today => d,
         _ => {

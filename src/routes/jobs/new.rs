@@ -70,7 +70,7 @@ pub async fn create(
 ) -> Result<HttpResponse, AppError> {
     let c = open_for_hires(&db, &user, id.into_inner()).await?;
     let fields = form.into_inner();
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let youth = db
         .run(move |conn| Ok(jobs::youth_ages(conn, today)?))
         .await?;

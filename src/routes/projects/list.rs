@@ -161,7 +161,7 @@ pub async fn list(
         })
         .await?;
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let regions = db
         .run(move |conn| Ok(crate::db::regions::active_names(conn, today)?))
         .await?;

@@ -142,7 +142,7 @@ pub async fn page(
             &days,
             i64::from(project.planned_jobs),
             (project.planned_start, project.planned_end),
-            crate::db::today(),
+            ctx.today(),
         ),
     );
     let status = project.status();

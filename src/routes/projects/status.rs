@@ -41,7 +41,7 @@ fn check_decision(ctx: &PageCtx, form: &StatusForm, errors: &mut FormErrors) -> 
     if number.is_empty() {
         errors.add("decision_number", ctx.t("decision-number-required"));
     }
-    let today = chrono::Utc::now().date_naive();
+    let today = ctx.today();
     let date = parse_date(&form.decision_date);
     match date {
         None if form.decision_date.trim().is_empty() => {
