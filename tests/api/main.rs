@@ -30,3 +30,4 @@ mod query_plans;
 mod schema_parity;
 mod static_assets;
 mod workflow;
+mod write_rules;

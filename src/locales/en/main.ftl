@@ -565,3 +565,9 @@ map-no-plan = No approved plan
 map-region = Projects of
 map-all-regions = Whole country: projects in breach only
 map-points-summary = { $shown } of { $total } projects shown. Choose a region to see every project in it.
+
+## wt-c: writes in one place
+decision-limit-above-budget = The approved limit cannot exceed the project's budget of { $budget } ₸.
+decision-date-before-submission = The decision cannot be dated before the project was submitted to the commission ({ $submitted }).
+status-note-contract = A contract was recorded.
+status-note-first-hire = The first hire was recorded.

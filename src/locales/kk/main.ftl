@@ -565,3 +565,9 @@ map-no-plan = Мақұлданған жоспар жоқ
 map-region = Өңір жобалары
 map-all-regions = Бүкіл ел: тек талап бұзылған жобалар
 map-points-summary = Көрсетілген жобалар: { $shown } / { $total }. Өңірдің барлық жобаларын көру үшін өңірді таңдаңыз.
+
+## wt-c: writes in one place
+decision-limit-above-budget = Мақұлданған лимит жобаның { $budget } ₸ бюджетінен аспауы керек.
+decision-date-before-submission = Шешімге жоба комиссияға ұсынылған күннен ({ $submitted }) бұрынғы күн қойылмауы керек.
+status-note-contract = Шарт тіркелді.
+status-note-first-hire = Алғашқы жұмысқа қабылдау тіркелді.

@@ -577,3 +577,9 @@ map-no-plan = Нет одобренного плана
 map-region = Проекты региона
 map-all-regions = Вся страна: только проекты с нарушениями
 map-points-summary = Показано проектов: { $shown } из { $total }. Выберите регион, чтобы увидеть все его проекты.
+
+## wt-c: writes in one place
+decision-limit-above-budget = Одобренный лимит не может превышать бюджет проекта { $budget } ₸.
+decision-date-before-submission = Решение не может быть датировано раньше подачи проекта в комиссию ({ $submitted }).
+status-note-contract = Зарегистрирован договор.
+status-note-first-hire = Зарегистрирован первый найм.
