@@ -235,4 +235,25 @@ async fn a_status_change_the_workflow_forbids_is_refused_by_the_use_case() {
         );
         assert_eq!(status_of(&app, &project), status.code());
     }
+
+    // An allowed step still needs what it records: an approval, its decision.
+    let project = ProjectBuilder::in_region("27")
+        .status(ProjectStatus::Submitted)
+        .create(&app);
+    let request = StatusRequest {
+        action: Action::Approve,
+        base_version: 1,
+        comment: String::new(),
+        decision: None,
+    };
+    let refused = project_status::change(&mut conn, &commission, &project.id, &request);
+    let Err(StatusError::Invalid(problems)) = refused else {
+        panic!("an approval without a decision: {refused:?}");
+    };
+    let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+    assert_eq!(
+        fields,
+        ["decision_number", "decision_date", "approved_limit"]
+    );
+    assert_eq!(status_of(&app, &project), "submitted");
 }
