@@ -90,31 +90,53 @@ pub fn create(
     new: &NewAccount,
 ) -> Result<UserRow, UserChangeError> {
     admin_only(by)?;
+    write_transaction(conn, |conn| insert(conn, new, by, "user.create"))
+}
+
+/// Stores the account and its audit event; inside the caller's transaction.
+fn insert(
+    conn: &mut DbConnection,
+    new: &NewAccount,
+    by: Operator<'_>,
+    action: &str,
+) -> Result<UserRow, UserChangeError> {
+    let user = users::insert(
+        conn,
+        &NewUser {
+            login: &new.login,
+            full_name: &new.full_name,
+            role: new.role,
+            scope: &new.scope,
+            password_hash: &new.password_hash,
+            language: new.language,
+        },
+    )?;
+    audit::record(
+        conn,
+        Event {
+            actor: &by.actor(),
+            action,
+            entity: "user",
+            entity_id: &user.id,
+            before: None,
+            after: Some(user.audit_view()),
+            ip: None,
+        },
+    )?;
+    Ok(user)
+}
+
+/// The first administrator, created at start while there are no users at all; `None` when
+/// another instance created one first.
+pub fn create_first_admin(
+    conn: &mut DbConnection,
+    new: &NewAccount,
+) -> Result<Option<UserRow>, UserChangeError> {
     write_transaction(conn, |conn| {
-        let user = users::insert(
-            conn,
-            &NewUser {
-                login: &new.login,
-                full_name: &new.full_name,
-                role: new.role,
-                scope: &new.scope,
-                password_hash: &new.password_hash,
-                language: new.language,
-            },
-        )?;
-        audit::record(
-            conn,
-            Event {
-                actor: &by.actor(),
-                action: "user.create",
-                entity: "user",
-                entity_id: &user.id,
-                before: None,
-                after: Some(user.audit_view()),
-                ip: None,
-            },
-        )?;
-        Ok(user)
+        if users::count(conn)? > 0 {
+            return Ok(None);
+        }
+        insert(conn, new, Operator::Cli, "user.bootstrap").map(Some)
     })
 }
 
