@@ -1,13 +1,13 @@
 //! The way in: on first start, with no users at all, create the `admin` account.
 
-use crate::db::audit::{self, Actor};
-use crate::db::users::{self, CreateUserError, NewUser};
-use crate::db::{Db, write_transaction};
+use crate::db::{Db, users};
 use crate::domain::language::Language;
 use crate::domain::password_policy::check_new_password;
 use crate::domain::role::{Role, Scope};
 use crate::domain::user::Login;
 use crate::password;
+use crate::usecase;
+use crate::usecase::users::{NewAccount, UserChangeError};
 
 pub const FIRST_ADMIN_LOGIN: &str = "admin";
 
@@ -35,36 +35,17 @@ pub fn ensure_first_admin(db: &Db, configured: Option<&str>) -> Result<(), Boots
     };
     let hash = password::hash(&plain)?;
     let login = Login::parse(FIRST_ADMIN_LOGIN).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let created = write_transaction(&mut conn, |conn| {
-        // Another instance may have won the race since the count above.
-        if users::count(conn)? > 0 {
-            return Ok(None);
-        }
-        let user = users::insert(
-            conn,
-            &NewUser {
-                login: &login,
-                full_name: "Administrator",
-                role: Role::Admin,
-                scope: &Scope::National,
-                password_hash: &hash,
-                language: Language::default(),
-            },
-        )?;
-        audit::record(
-            conn,
-            audit::Event {
-                actor: &Actor::Cli,
-                action: "user.bootstrap",
-                entity: "user",
-                entity_id: &user.id,
-                before: None,
-                after: Some(user.audit_view()),
-                ip: None,
-            },
-        )?;
-        Ok::<_, CreateUserError>(Some(user))
-    });
+    let created = usecase::users::create_first_admin(
+        &mut conn,
+        &NewAccount {
+            login,
+            full_name: "Administrator".into(),
+            role: Role::Admin,
+            scope: Scope::National,
+            language: Language::default(),
+            password_hash: hash,
+        },
+    );
     match created {
         Ok(Some(_)) if generated => {
             // Printed once, on purpose: this is the operator's only way in.
@@ -78,7 +59,7 @@ pub fn ensure_first_admin(db: &Db, configured: Option<&str>) -> Result<(), Boots
             login = FIRST_ADMIN_LOGIN,
             "created the first administrator with the password from JOBMAP_ADMIN_PASSWORD"
         ),
-        Ok(None) | Err(CreateUserError::LoginTaken(_)) => {}
+        Ok(None) | Err(UserChangeError::LoginTaken(_)) => {}
         Err(e) => return Err(anyhow::Error::from(e).into()),
     }
     Ok(())

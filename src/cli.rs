@@ -6,15 +6,17 @@ use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
-use crate::db::audit::{self, Actor};
-use crate::db::users::{self, NewUser, UserRow};
-use crate::db::{Db, write_transaction};
+use crate::db::Db;
+use crate::db::users::{self, UserRow};
 use crate::domain::language::Language;
 use crate::domain::password_policy::check_new_password;
 use crate::domain::role::Role;
 use crate::domain::user::{Login, scope_for};
 use crate::password;
 use crate::seed;
+use crate::usecase;
+use crate::usecase::acting::Operator;
+use crate::usecase::users::{Account, NewAccount, UserChangeError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -194,8 +196,12 @@ fn read_password(from_stdin: bool, login: &str) -> anyhow::Result<(String, bool)
     Ok((pw, false))
 }
 
-fn find(conn: &mut crate::db::DbConnection, login: &str) -> anyhow::Result<UserRow> {
-    users::find_by_login(conn, login)?.with_context(|| format!("there is no user '{login}'"))
+/// Names the login the operator typed when there is no such account.
+fn named(login: &str) -> impl FnOnce(UserChangeError) -> anyhow::Error + '_ {
+    move |e| match e {
+        UserChangeError::NotFound => anyhow::anyhow!("there is no user '{login}'"),
+        other => other.into(),
+    }
 }
 
 fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
@@ -219,21 +225,18 @@ fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
                 .with_context(|| format!("unknown language '{language}': use kk, ru or en"))?;
             let (plain, generated) = read_password(password_stdin, login.as_str())?;
             let hash = password::hash(&plain)?;
-            let user = write_transaction(&mut conn, |conn| {
-                let user = users::insert(
-                    conn,
-                    &NewUser {
-                        login: &login,
-                        full_name: &name,
-                        role,
-                        scope: &scope,
-                        password_hash: &hash,
-                        language,
-                    },
-                )?;
-                audit_cli(conn, "user.create", &user, None, Some(user.audit_view()))?;
-                Ok::<_, anyhow::Error>(user)
-            })?;
+            let user = usecase::users::create(
+                &mut conn,
+                Operator::Cli,
+                &NewAccount {
+                    login,
+                    full_name: name,
+                    role,
+                    scope,
+                    language,
+                    password_hash: hash,
+                },
+            )?;
             println!("created {} ({})", user.login, describe_scope(&user));
             if generated {
                 println!("password: {plain}");
@@ -267,12 +270,8 @@ fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
         } => {
             let (plain, generated) = read_password(password_stdin, &login)?;
             let hash = password::hash(&plain)?;
-            write_transaction(&mut conn, |conn| {
-                let user = find(conn, &login)?;
-                users::set_password(conn, &user.id, &hash)?;
-                audit_cli(conn, "user.password_reset", &user, None, None)?;
-                Ok::<_, anyhow::Error>(())
-            })?;
+            usecase::users::reset_password(&mut conn, Operator::Cli, Account::Login(&login), &hash)
+                .map_err(named(&login))?;
             println!("password of {login} reset; their sessions have ended");
             if generated {
                 println!("password: {plain}");
@@ -283,24 +282,8 @@ fn user(cmd: UserCommand, db: &Db) -> anyhow::Result<()> {
 }
 
 fn set_active(conn: &mut crate::db::DbConnection, login: &str, active: bool) -> anyhow::Result<()> {
-    write_transaction(conn, |conn| {
-        let before = find(conn, login)?;
-        users::set_active(conn, &before.id, active)?;
-        let after = find(conn, login)?;
-        let action = if active {
-            "user.activate"
-        } else {
-            "user.deactivate"
-        };
-        audit_cli(
-            conn,
-            action,
-            &after,
-            Some(before.audit_view()),
-            Some(after.audit_view()),
-        )?;
-        Ok::<_, anyhow::Error>(())
-    })?;
+    usecase::users::set_active(conn, Operator::Cli, Account::Login(login), active)
+        .map_err(named(login))?;
     println!(
         "{login} is now {}",
         if active {
@@ -310,27 +293,6 @@ fn set_active(conn: &mut crate::db::DbConnection, login: &str, active: bool) -> 
         }
     );
     Ok(())
-}
-
-fn audit_cli(
-    conn: &mut crate::db::DbConnection,
-    action: &str,
-    user: &UserRow,
-    before: Option<serde_json::Value>,
-    after: Option<serde_json::Value>,
-) -> diesel::QueryResult<()> {
-    audit::record(
-        conn,
-        audit::Event {
-            actor: &Actor::Cli,
-            action,
-            entity: "user",
-            entity_id: &user.id,
-            before,
-            after,
-            ip: None,
-        },
-    )
 }
 
 fn describe_scope(u: &UserRow) -> String {

@@ -239,12 +239,14 @@ async fn main_journeys_in_a_real_browser() {
         .await
         .expect("in the queue");
     and_wait(&c, async { link.click().await.expect("open the project") }).await;
+    // Dated the day it was submitted: a decision cannot come before the submission.
+    let decided = chrono::Utc::now().date_naive().to_string();
     fill(
         &c,
         "form.status-form",
         &[
             ("decision_number", "IC-27/15"),
-            ("decision_date", "2024-05-15"),
+            ("decision_date", decided.as_str()),
             ("approved_limit", "240000000"),
         ],
     )

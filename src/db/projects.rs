@@ -11,7 +11,7 @@ use crate::domain::project::{
     Direction, FundingSource, ProjectFields, ProjectInput, WorkType, format_micro,
 };
 use crate::domain::role::Scope;
-use crate::domain::workflow::ProjectStatus;
+use crate::domain::workflow::{self, ProjectStatus};
 
 #[derive(Debug, Clone, Queryable, Selectable, Serialize)]
 #[diesel(table_name = projects)]
@@ -269,13 +269,7 @@ pub fn update(
     Ok(get(conn, id)?)
 }
 
-/// The commission's decision recorded with an approval.
-#[derive(Debug, Clone)]
-pub struct Decision {
-    pub number: String,
-    pub date: NaiveDate,
-    pub approved_limit_tenge: i64,
-}
+pub use crate::domain::workflow::Decision;
 
 /// One step of the workflow: where to, by whom, why, and the commission's decision if any.
 pub struct Step<'a> {
@@ -376,6 +370,23 @@ impl StatusChange {
     pub fn to_key(&self) -> &'static str {
         ProjectStatus::from_code(&self.to_status).map_or("unknown", ProjectStatus::label_key)
     }
+
+    /// A neutral note for a step the system took on a first contract or a first hire, which
+    /// carries no comment: who signed what is not for everyone who reads the history.
+    pub fn note_key(&self) -> Option<&'static str> {
+        if !self.comment.is_empty() {
+            return None;
+        }
+        let from = ProjectStatus::from_code(self.from_status.as_deref()?)?;
+        let to = ProjectStatus::from_code(&self.to_status)?;
+        if workflow::on_contract(from) == Some(to) {
+            Some("status-note-contract")
+        } else if workflow::on_first_hire(from) == Some(to) {
+            Some("status-note-first-hire")
+        } else {
+            None
+        }
+    }
 }
 
 /// The whole status history, oldest first, with who made each change.
@@ -396,6 +407,35 @@ pub fn status_history(conn: &mut DbConnection, id: &str) -> QueryResult<Vec<Stat
             users::full_name,
         ))
         .load(conn)
+}
+
+/// The day the project was last submitted to the commission (UTC), if it ever was.
+pub fn submitted_on(conn: &mut DbConnection, id: &str) -> QueryResult<Option<NaiveDate>> {
+    let at: Option<NaiveDateTime> = project_status_changes::table
+        .filter(project_status_changes::project_id.eq(id))
+        .filter(project_status_changes::to_status.eq(ProjectStatus::Submitted.code()))
+        .order((
+            project_status_changes::changed_at.desc(),
+            project_status_changes::id.desc(),
+        ))
+        .select(project_status_changes::changed_at)
+        .first(conn)
+        .optional()?;
+    Ok(at.map(|t| t.date()))
+}
+
+/// Which of `codes` other projects already carry.
+pub fn codes_taken(conn: &mut DbConnection, codes: &[String]) -> QueryResult<Vec<String>> {
+    let mut taken = Vec::new();
+    for chunk in codes.chunks(500) {
+        taken.extend(
+            projects::table
+                .filter(projects::code.eq_any(chunk))
+                .select(projects::code)
+                .load::<String>(conn)?,
+        );
+    }
+    Ok(taken)
 }
 
 /// The status a suspended project returns to: the one it had when it was suspended.

@@ -5,6 +5,10 @@
 //! active state. Only the commission approves or rejects. `contracted` and `in_progress` follow
 //! from the first contract and the first hire, not from a button.
 
+use chrono::NaiveDate;
+
+use super::message::{FieldProblem, Message};
+use super::numbers::{parse_date, parse_int};
 use super::role::Role;
 use crate::code_enum;
 
@@ -45,7 +49,7 @@ impl ProjectStatus {
     }
 
     /// Work is going on or about to: the states that can be suspended.
-    fn is_running(self) -> bool {
+    pub fn is_running(self) -> bool {
         matches!(
             self,
             Self::Approved | Self::Tendering | Self::Contracted | Self::InProgress
@@ -124,6 +128,136 @@ pub fn on_contract(from: ProjectStatus) -> Option<ProjectStatus> {
 /// The automatic step when the first hire is recorded.
 pub fn on_first_hire(from: ProjectStatus) -> Option<ProjectStatus> {
     (from == ProjectStatus::Contracted).then_some(ProjectStatus::InProgress)
+}
+
+/// Contracts are signed once the commission has approved the project, and while it runs.
+pub fn accepts_contracts(status: ProjectStatus) -> bool {
+    status.is_running()
+}
+
+/// The commission's decision recorded with an approval.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    pub number: String,
+    pub date: NaiveDate,
+    pub approved_limit_tenge: i64,
+}
+
+/// The decision as typed on the approval form, or what is missing or wrong in it. A decision
+/// cannot be dated after `today`.
+pub fn parse_decision(
+    number: &str,
+    date: &str,
+    limit: &str,
+    today: NaiveDate,
+) -> Result<Decision, Vec<FieldProblem>> {
+    let mut problems = Vec::new();
+    let number = number.trim();
+    if number.is_empty() {
+        problems.push(FieldProblem::new(
+            "decision_number",
+            Message::new("decision-number-required"),
+        ));
+    }
+    let parsed = parse_date(date);
+    match parsed {
+        None if date.trim().is_empty() => problems.push(FieldProblem::new(
+            "decision_date",
+            Message::new("decision-date-required"),
+        )),
+        None => problems.push(FieldProblem::new(
+            "decision_date",
+            Message::new("field-date"),
+        )),
+        Some(d) if d > today => problems.push(FieldProblem::new(
+            "decision_date",
+            Message::new("decision-date-future"),
+        )),
+        Some(_) => {}
+    }
+    let limit = parse_int(limit).filter(|n| *n > 0);
+    if limit.is_none() {
+        problems.push(FieldProblem::new(
+            "approved_limit",
+            Message::new("decision-limit-required"),
+        ));
+    }
+    match (parsed, limit) {
+        (Some(date), Some(approved_limit_tenge)) if problems.is_empty() => Ok(Decision {
+            number: number.to_owned(),
+            date,
+            approved_limit_tenge,
+        }),
+        _ => Err(problems),
+    }
+}
+
+/// What a status change is checked against besides the workflow: the project's budget and
+/// the day it was (last) submitted to the commission.
+#[derive(Debug, Clone, Copy)]
+pub struct StepFacts {
+    pub budget_tenge: i64,
+    pub submitted_on: Option<NaiveDate>,
+}
+
+/// What a status change lacks: a reason where others will need one, and for an approval a
+/// decision that stays within the project's budget and is not dated before the submission.
+pub fn check_step(
+    action: Action,
+    comment: &str,
+    decision: Option<&Decision>,
+    facts: StepFacts,
+) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    if needs_comment(action) && comment.trim().is_empty() {
+        problems.push(FieldProblem::new(
+            "comment",
+            Message::new("status-comment-required"),
+        ));
+    }
+    if action != Action::Approve {
+        return problems;
+    }
+    let Some(d) = decision else {
+        problems.push(FieldProblem::new(
+            "decision_number",
+            Message::new("decision-number-required"),
+        ));
+        problems.push(FieldProblem::new(
+            "decision_date",
+            Message::new("decision-date-required"),
+        ));
+        problems.push(FieldProblem::new(
+            "approved_limit",
+            Message::new("decision-limit-required"),
+        ));
+        return problems;
+    };
+    if d.number.trim().is_empty() {
+        problems.push(FieldProblem::new(
+            "decision_number",
+            Message::new("decision-number-required"),
+        ));
+    }
+    if d.approved_limit_tenge <= 0 {
+        problems.push(FieldProblem::new(
+            "approved_limit",
+            Message::new("decision-limit-required"),
+        ));
+    } else if d.approved_limit_tenge > facts.budget_tenge {
+        problems.push(FieldProblem::new(
+            "approved_limit",
+            Message::new("decision-limit-above-budget").int("budget", facts.budget_tenge),
+        ));
+    }
+    if let Some(submitted) = facts.submitted_on.filter(|s| d.date < *s) {
+        problems.push(FieldProblem::new(
+            "decision_date",
+            Message::new("decision-date-before-submission")
+                .text("submitted", submitted.to_string()),
+        ));
+    }
+    problems
 }
 
 #[cfg(test)]
@@ -243,5 +377,86 @@ mod tests {
             available(S::InProgress, Role::Akimat, None),
             [A::Complete, A::Suspend, A::Cancel]
         );
+    }
+
+    fn day(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn keys(problems: &[FieldProblem]) -> Vec<(&str, &str)> {
+        problems.iter().map(|p| (p.field, p.message.key)).collect()
+    }
+
+    const FACTS: StepFacts = StepFacts {
+        budget_tenge: 1_000_000,
+        submitted_on: None,
+    };
+
+    #[test]
+    fn a_decision_is_parsed_or_every_gap_named() {
+        let today = day("2024-06-01");
+        assert_eq!(
+            parse_decision(" IC-1 ", "2024-05-15", "900 000", today),
+            Ok(Decision {
+                number: "IC-1".into(),
+                date: day("2024-05-15"),
+                approved_limit_tenge: 900_000
+            })
+        );
+        let gaps = parse_decision("", "2999-01-01", "0", today).unwrap_err();
+        assert_eq!(
+            keys(&gaps),
+            [
+                ("decision_number", "decision-number-required"),
+                ("decision_date", "decision-date-future"),
+                ("approved_limit", "decision-limit-required")
+            ]
+        );
+    }
+
+    #[test]
+    fn an_approved_limit_stays_within_the_budget() {
+        let d = Decision {
+            number: "IC-1".into(),
+            date: day("2024-05-15"),
+            approved_limit_tenge: 1_000_000,
+        };
+        assert!(check_step(A::Approve, "", Some(&d), FACTS).is_empty());
+        let over = Decision {
+            approved_limit_tenge: 1_000_001,
+            ..d
+        };
+        assert_eq!(
+            keys(&check_step(A::Approve, "", Some(&over), FACTS)),
+            [("approved_limit", "decision-limit-above-budget")]
+        );
+    }
+
+    #[test]
+    fn a_decision_is_not_dated_before_the_submission() {
+        let d = Decision {
+            number: "IC-1".into(),
+            date: day("2024-05-15"),
+            approved_limit_tenge: 10,
+        };
+        let facts = |s: &str| StepFacts {
+            submitted_on: Some(day(s)),
+            ..FACTS
+        };
+        assert!(check_step(A::Approve, "", Some(&d), facts("2024-05-15")).is_empty());
+        assert_eq!(
+            keys(&check_step(A::Approve, "", Some(&d), facts("2024-05-16"))),
+            [("decision_date", "decision-date-before-submission")]
+        );
+    }
+
+    #[test]
+    fn an_approval_needs_its_decision_and_a_refusal_its_reason() {
+        assert_eq!(check_step(A::Approve, "", None, FACTS).len(), 3);
+        assert_eq!(
+            keys(&check_step(A::Reject, "  ", None, FACTS)),
+            [("comment", "status-comment-required")]
+        );
+        assert!(check_step(A::Submit, "", None, FACTS).is_empty());
     }
 }

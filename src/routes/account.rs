@@ -10,11 +10,12 @@ use serde::Deserialize;
 
 use crate::auth::csrf::new_token;
 use crate::auth::{CurrentUser, SESSION_CSRF, SESSION_USER_ID};
-use crate::db::audit;
 use crate::db::{Db, users};
 use crate::domain::password_policy::check_new_password;
 use crate::error::AppError;
 use crate::password;
+use crate::usecase;
+use crate::usecase::acting::Acting;
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::render;
@@ -79,25 +80,9 @@ pub async fn submit(
     let hash = web::block(move || password::hash(&new_password))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("password hash: {e}")))??;
-    let actor = user.actor();
-    let id = user.id.clone();
-    db.write(move |conn| {
-        users::set_password(conn, &id, &hash)?;
-        audit::record(
-            conn,
-            audit::Event {
-                actor: &actor,
-                action: "user.password_change",
-                entity: "user",
-                entity_id: &id,
-                before: None,
-                after: None,
-                ip: None,
-            },
-        )?;
-        Ok(())
-    })
-    .await?;
+    let by = Acting::from(&user);
+    db.run(move |conn| Ok(usecase::users::change_own_password(conn, &by, &hash)))
+        .await??;
     // set_password ended every session of this user, this one included; carry on in a new one.
     session.renew();
     session

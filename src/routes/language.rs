@@ -7,9 +7,11 @@ use serde::Deserialize;
 
 use crate::auth::CurrentUser;
 use crate::config::Config;
-use crate::db::{Db, users};
+use crate::db::Db;
 use crate::domain::language::Language;
 use crate::error::AppError;
+use crate::usecase;
+use crate::usecase::acting::Acting;
 use crate::web::language::LANG_COOKIE;
 
 #[derive(Debug, Deserialize)]
@@ -33,8 +35,9 @@ pub async fn switch(
         )));
     };
     if let Some(user) = user {
-        db.write(move |conn| Ok(users::set_language(conn, &user.id, lang)?))
-            .await?;
+        let by = Acting::from(&user);
+        db.run(move |conn| Ok(usecase::users::set_language(conn, &by, lang)))
+            .await??;
     }
     let cookie = Cookie::build(LANG_COOKIE, lang.code())
         .path("/")

@@ -11,13 +11,13 @@ use chrono::Datelike;
 use serde::Deserialize;
 
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::plans::{self, MonthEntry, PlanRow, PlanWriteError, ProjectPlanTotals};
+use crate::db::Db;
+use crate::db::plans::{self, MonthEntry, PlanRow, ProjectPlanTotals};
 use crate::db::regions::{self, RegionName};
-use crate::db::{Db, write_transaction};
 use crate::domain::plan::{CENTER_FIELDS, JOB_FIELDS, check_month};
 use crate::domain::role::{Role, Scope};
 use crate::error::AppError;
+use crate::usecase::{self, acting::Acting, plans::PlanError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -220,36 +220,16 @@ pub async fn save(
         page.months = typed;
         return render(&page);
     }
-    let actor = user.actor();
-    let (r, by) = (region.clone(), user.id.clone());
+    let by = Acting::from(&user);
     let saved = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                let saved = plans::save_year(conn, &r, year, &entries, &by)?;
-                for (before, after) in &saved {
-                    audit::record(
-                        conn,
-                        Event {
-                            actor: &actor,
-                            action: "plan.update",
-                            entity: "monthly_plan",
-                            entity_id: &after.id,
-                            before: before.as_ref().and_then(|b| serde_json::to_value(b).ok()),
-                            after: serde_json::to_value(after).ok(),
-                            ip: None,
-                        },
-                    )?;
-                }
-                Ok::<_, PlanWriteError>(saved.len())
-            }))
-        })
+        .run(move |conn| Ok(usecase::plans::save_year(conn, &by, year, &entries)))
         .await?;
     match saved {
         Ok(_) => {
             FlashMessage::success("flash-plans-saved").send();
             Ok(see_other(&format!("/plans?year={year}")))
         }
-        Err(PlanWriteError::Stale(months)) => {
+        Err(PlanError::Stale(months)) => {
             let mut page = page(ctx, &db, region, year, true).await?;
             page.errors.add("stale", page.ctx.t("plans-stale"));
             page.stale_months = months.iter().map(|s| s.month).collect();
@@ -265,6 +245,7 @@ pub async fn save(
                 .collect();
             render(&page)
         }
-        Err(PlanWriteError::Db(e)) => Err(e.into()),
+        Err(PlanError::Forbidden) => Err(AppError::Forbidden),
+        Err(PlanError::Db(e)) => Err(e.into()),
     }
 }

@@ -98,7 +98,6 @@ pub(super) struct Contract {
     pub id: String,
     pub project: usize,
     pub signed_on: NaiveDate,
-    pub number: String,
 }
 
 /// Everything for one region, checked, ready to insert.
@@ -339,11 +338,6 @@ fn make_contracts(
                 id,
                 project: p,
                 signed_on: c.signed_on,
-                number: batch
-                    .contracts
-                    .last()
-                    .map(|c| c.number.clone())
-                    .unwrap_or_default(),
             });
         }
     }

@@ -1,3 +1,11 @@
 //! One function per write. Each owns its transaction, its locks, the domain's checks, the
 //! counters and tallies it moves and the audit event it leaves, so that the pages, the imports
 //! and the JSON API all write through the same code and a rule lives in one place.
+
+pub mod acting;
+pub mod contracts;
+pub mod ledger;
+pub mod plans;
+pub mod project_status;
+pub mod projects;
+pub mod users;

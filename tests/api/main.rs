@@ -33,3 +33,4 @@ mod query_plans;
 mod schema_parity;
 mod static_assets;
 mod workflow;
+mod write_rules;

@@ -38,11 +38,27 @@ fn status_of(app: &TestApp, project: &TestProject) -> String {
         .unwrap()
 }
 
-const DECISION: [(&str, &str); 3] = [
-    ("decision_number", "ИК-27/15"),
-    ("decision_date", "2020-05-15"),
-    ("approved_limit", "240 000 000"),
-];
+/// A decision within the project's budget (250,000,000 ₸), dated `day`.
+fn decision(day: &str) -> [(&'static str, &str); 3] {
+    [
+        ("decision_number", "ИК-27/15"),
+        ("decision_date", day),
+        ("approved_limit", "240 000 000"),
+    ]
+}
+
+/// The day the project was submitted: a decision may not be dated before it.
+fn submitted_on(app: &TestApp, project: &TestProject) -> String {
+    let mut conn = app.db.conn().unwrap();
+    let at: chrono::NaiveDateTime = project_status_changes::table
+        .filter(project_status_changes::project_id.eq(&project.id))
+        .filter(project_status_changes::to_status.eq("submitted"))
+        .select(diesel::dsl::max(project_status_changes::changed_at))
+        .first::<Option<chrono::NaiveDateTime>>(&mut conn)
+        .unwrap()
+        .expect("submitted");
+    at.date().to_string()
+}
 
 #[tokio::test]
 async fn submit_approve_tender_with_the_right_roles() {
@@ -70,7 +86,8 @@ async fn submit_approve_tender_with_the_right_roles() {
     assert_eq!(status_of(&app, &project), "submitted");
 
     member.get("/review").await.assert_contains(&project.code);
-    act(&member, &project, "approve", &DECISION)
+    let day = submitted_on(&app, &project);
+    act(&member, &project, "approve", &decision(&day))
         .await
         .assert_status(303);
     assert_eq!(status_of(&app, &project), "approved");
@@ -81,7 +98,7 @@ async fn submit_approve_tender_with_the_right_roles() {
         .assert_status(303);
     let page = officer.get(&format!("/projects/{}", project.id)).await;
     page.assert_contains("Tendering")
-        .assert_contains("№ ИК-27/15, 2020-05-15")
+        .assert_contains(&format!("№ ИК-27/15, {day}"))
         .assert_contains("<dd>240,000,000</dd>")
         .assert_contains("Aigerim K")
         .assert_contains("Marat Z");
@@ -117,11 +134,12 @@ async fn only_the_commission_approves_and_an_approval_needs_its_decision() {
         .status(ProjectStatus::Submitted)
         .create(&app);
     let officer = UserBuilder::akimat("27").create(&app).browser(&app).await;
-    act(&officer, &project, "approve", &DECISION)
+    let day = submitted_on(&app, &project);
+    act(&officer, &project, "approve", &decision(&day))
         .await
         .assert_status(403);
     let admin = app.admin().await;
-    act(&admin, &project, "approve", &DECISION)
+    act(&admin, &project, "approve", &decision(&day))
         .await
         .assert_status(403);
 
@@ -234,7 +252,8 @@ async fn two_members_pressing_approve_at_once_approve_once() {
     let path = format!("/projects/{}/status", project.id);
     let mut fields: Vec<(&str, String)> =
         vec![("action", "approve".into()), ("version", "1".into())];
-    fields.extend(DECISION.iter().map(|(k, v)| (*k, (*v).to_owned())));
+    let day = submitted_on(&app, &project);
+    fields.extend(decision(&day).iter().map(|(k, v)| (*k, (*v).to_owned())));
     let (ra, rb) = tokio::join!(a.post_owned(&path, &fields), b.post_owned(&path, &fields));
     // Both are answered; exactly one approval is recorded, the other is told why not.
     assert_eq!(ra.status, 303);

@@ -627,3 +627,8 @@ chart-project-progress = Jobs created so far against the plan's schedule
 chart-created-so-far = Jobs created so far
 chart-expected-so-far = Expected by the plan
 contract-compliance-heading = Compliance
+## wt-c: writes in one place
+decision-limit-above-budget = The approved limit cannot exceed the project's budget of { $budget } ₸.
+decision-date-before-submission = The decision cannot be dated before the project was submitted to the commission ({ $submitted }).
+status-note-contract = A contract was recorded.
+status-note-first-hire = The first hire was recorded.

@@ -614,3 +614,8 @@ chart-project-progress = Жоспар кестесіне қарағанда өс
 chart-created-so-far = Күнге дейін құрылғаны
 chart-expected-so-far = Жоспар бойынша күтілетіні
 contract-compliance-heading = Шарттардың сақталуы
+## wt-c: writes in one place
+decision-limit-above-budget = Мақұлданған лимит жобаның { $budget } ₸ бюджетінен аспауы керек.
+decision-date-before-submission = Шешімге жоба комиссияға ұсынылған күннен ({ $submitted }) бұрынғы күн қойылмауы керек.
+status-note-contract = Шарт тіркелді.
+status-note-first-hire = Алғашқы жұмысқа қабылдау тіркелді.

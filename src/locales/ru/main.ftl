@@ -644,3 +644,8 @@ chart-project-progress = Созданные рабочие места нарас
 chart-created-so-far = Создано на дату
 chart-expected-so-far = Ожидается по плану
 contract-compliance-heading = Соблюдение условий
+## wt-c: writes in one place
+decision-limit-above-budget = Одобренный лимит не может превышать бюджет проекта { $budget } ₸.
+decision-date-before-submission = Решение не может быть датировано раньше подачи проекта в комиссию ({ $submitted }).
+status-note-contract = Зарегистрирован договор.
+status-note-first-hire = Зарегистрирован первый найм.

@@ -14,6 +14,9 @@ use crate::db::users::{self, UserRow};
 use crate::db::{Db, DbConnection};
 use crate::error::AppError;
 use crate::password;
+use crate::usecase;
+use crate::usecase::acting::{Acting, Operator};
+use crate::usecase::users::{Account, UserChangeError};
 use crate::web::page::PageCtx;
 use crate::web::render;
 
@@ -70,35 +73,26 @@ pub async fn set_active(
     require_admin(&admin)?;
     let id = id.into_inner();
     let back = format!("/admin/users/{id}");
-    if id == admin.id && !form.active {
-        FlashMessage::error("flash-cannot-deactivate-self").send();
-        return Ok(see_other(&back));
-    }
     let active = form.active;
-    let actor = admin.actor();
-    db.write(move |conn| {
-        let before = find(conn, &id)?;
-        users::set_active(conn, &id, active)?;
-        let after = find(conn, &id)?;
-        audit::record(
-            conn,
-            audit::Event {
-                actor: &actor,
-                action: if active {
-                    "user.activate"
-                } else {
-                    "user.deactivate"
-                },
-                entity: "user",
-                entity_id: &id,
-                before: Some(before.audit_view()),
-                after: Some(after.audit_view()),
-                ip: None,
-            },
-        )?;
-        Ok(())
-    })
-    .await?;
+    let by = Acting::from(&admin);
+    let changed = db
+        .run(move |conn| {
+            Ok(usecase::users::set_active(
+                conn,
+                Operator::User(&by),
+                Account::Id(&id),
+                active,
+            ))
+        })
+        .await?;
+    match changed {
+        Ok(_) => {}
+        Err(UserChangeError::CannotDeactivateSelf) => {
+            FlashMessage::error("flash-cannot-deactivate-self").send();
+            return Ok(see_other(&back));
+        }
+        Err(e) => return Err(e.into()),
+    }
     FlashMessage::success(if active {
         "flash-user-activated"
     } else {
@@ -124,26 +118,17 @@ pub async fn reset_password(
             .await
             .map_err(|e| AppError::Internal(anyhow::anyhow!("password hash: {e}")))??
     };
-    let actor = admin.actor();
+    let by = Acting::from(&admin);
     let user = db
-        .write(move |conn| {
-            let user = find(conn, &id)?;
-            users::set_password(conn, &id, &hash)?;
-            audit::record(
+        .run(move |conn| {
+            Ok(usecase::users::reset_password(
                 conn,
-                audit::Event {
-                    actor: &actor,
-                    action: "user.password_reset",
-                    entity: "user",
-                    entity_id: &id,
-                    before: None,
-                    after: None,
-                    ip: None,
-                },
-            )?;
-            Ok(user)
+                Operator::User(&by),
+                Account::Id(&id),
+                &hash,
+            ))
         })
-        .await?;
+        .await??;
     let page = PasswordShownPage {
         ctx,
         heading_key: "user-reset-heading",

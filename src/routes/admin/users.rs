@@ -6,15 +6,17 @@ use serde::Deserialize;
 
 use super::require_admin;
 use crate::auth::CurrentUser;
-use crate::db::audit;
+use crate::db::Db;
 use crate::db::regions::{self, RegionName, RegionNames};
-use crate::db::users::{self, CreateUserError, NewUser, UserRow};
-use crate::db::{Db, write_transaction};
+use crate::db::users::{self, UserRow};
 use crate::domain::language::Language;
 use crate::domain::role::Role;
 use crate::domain::user::{Login, UserError, scope_for};
 use crate::error::AppError;
 use crate::password;
+use crate::usecase;
+use crate::usecase::acting::{Acting, Operator};
+use crate::usecase::users::{NewAccount, UserChangeError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::render;
@@ -150,37 +152,17 @@ pub async fn create(
             .await
             .map_err(|e| AppError::Internal(anyhow::anyhow!("password hash: {e}")))??
     };
-    let full_name = form.full_name.clone();
-    let actor = admin.actor();
+    let account = NewAccount {
+        login,
+        full_name: form.full_name.clone(),
+        role,
+        scope,
+        language,
+        password_hash: hash,
+    };
+    let by = Acting::from(&admin);
     let created = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                let user = users::insert(
-                    conn,
-                    &NewUser {
-                        login: &login,
-                        full_name: &full_name,
-                        role,
-                        scope: &scope,
-                        password_hash: &hash,
-                        language,
-                    },
-                )?;
-                audit::record(
-                    conn,
-                    audit::Event {
-                        actor: &actor,
-                        action: "user.create",
-                        entity: "user",
-                        entity_id: &user.id,
-                        before: None,
-                        after: Some(user.audit_view()),
-                        ip: None,
-                    },
-                )?;
-                Ok::<_, CreateUserError>(user)
-            }))
-        })
+        .run(move |conn| Ok(usecase::users::create(conn, Operator::User(&by), &account)))
         .await?;
     match created {
         Ok(user) => render(&PasswordShownPage {
@@ -189,14 +171,18 @@ pub async fn create(
             user,
             password: plain,
         }),
-        Err(CreateUserError::LoginTaken(_)) => {
+        Err(UserChangeError::LoginTaken(_)) => {
             errors.add("login", ctx.t("user-login-taken"));
             new_page(ctx, &db, form, errors).await
         }
-        Err(CreateUserError::UnknownRegion(_)) => {
+        Err(UserChangeError::UnknownRegion(_)) => {
             errors.add("region", ctx.t("user-region-required"));
             new_page(ctx, &db, form, errors).await
         }
-        Err(CreateUserError::Db(e)) => Err(e.into()),
+        Err(UserChangeError::Db(e)) => Err(e.into()),
+        Err(UserChangeError::Forbidden) => Err(AppError::Forbidden),
+        Err(e @ (UserChangeError::NotFound | UserChangeError::CannotDeactivateSelf)) => {
+            Err(AppError::Internal(anyhow::anyhow!("{e} on create")))
+        }
     }
 }

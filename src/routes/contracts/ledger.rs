@@ -8,12 +8,12 @@ use askama::Template;
 
 use super::{load_in_scope, may_record, require_recorder};
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
+use crate::db::Db;
 use crate::db::contracts::{self, ContractWithProject, LineRow};
-use crate::db::{Db, lock_for_update, write_transaction};
 use crate::domain::ledger::{self, Category, LineFields};
 use crate::domain::message::Message;
 use crate::error::AppError;
+use crate::usecase::{self, acting::Acting, ledger::LineError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -94,54 +94,28 @@ pub async fn add(
             return page(ctx, &db, &user, c, fields, errors).await;
         }
     };
-    let actor = user.actor();
-    let (cid, amount, by) = (
-        c.contract.id.clone(),
-        c.contract.amount_tenge,
-        user.id.clone(),
-    );
+    let (cid, by) = (c.contract.id.clone(), Acting::from(&user));
     let saved = db
-        .run(move |conn| {
-            write_transaction(conn, |conn| {
-                lock_for_update(conn, "contracts", &cid)?;
-                let now = contracts::ledger_totals(conn, &cid)?;
-                if let Err((foreign_after, limit)) =
-                    ledger::check_foreign_budget(amount, &now, &line)
-                {
-                    return Ok(Err((foreign_after, limit)));
-                }
-                let row = contracts::insert_line(conn, &cid, &line, &by)?;
-                audit::record(
-                    conn,
-                    Event {
-                        actor: &actor,
-                        action: "ledger.add",
-                        entity: "contract",
-                        entity_id: &cid,
-                        before: None,
-                        after: serde_json::to_value(&row).ok(),
-                        ip: None,
-                    },
-                )?;
-                Ok(Ok(()))
-            })
-        })
+        .run(move |conn| Ok(usecase::ledger::add_line(conn, &by, &cid, &line)))
         .await?;
     match saved {
-        Ok(()) => {
+        Ok(_) => {
             FlashMessage::success("flash-ledger-line-added").send();
             Ok(see_other(&format!(
                 "/contracts/{}/procurement",
                 c.contract.id
             )))
         }
-        Err((foreign_after, limit)) => {
+        Err(LineError::ForeignOver { after, limit }) => {
             let message = Message::new("ledger-foreign-over")
-                .int("after", foreign_after)
+                .int("after", after)
                 .int("limit", limit);
             let mut errors = FormErrors::new();
             errors.add("is_domestic", i18n.message(&message));
             page(ctx, &db, &user, c, fields, errors).await
         }
+        Err(LineError::NotFound) => Err(AppError::NotFound),
+        Err(LineError::Forbidden | LineError::NotRunning) => Err(AppError::Forbidden),
+        Err(LineError::Db(e)) => Err(e.into()),
     }
 }

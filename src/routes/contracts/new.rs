@@ -7,14 +7,13 @@ use actix_web_flash_messages::FlashMessage;
 use askama::Template;
 
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::projects::{self, ProjectRow, ProjectWriteError};
-use crate::db::tallies::Tally;
-use crate::db::{Db, contracts, write_transaction};
+use crate::db::Db;
+use crate::db::projects::ProjectRow;
 use crate::domain::contract::{self, ContractFields};
 use crate::domain::workflow::{self, ProjectStatus};
 use crate::error::AppError;
 use crate::routes::projects::{load_in_scope, officer_region};
+use crate::usecase::{self, acting::Acting, contracts::ContractError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -30,13 +29,7 @@ pub struct NewContractPage {
 
 /// Contracts are signed once the commission has approved the project, and while it runs.
 pub fn accepts_contracts(status: ProjectStatus) -> bool {
-    matches!(
-        status,
-        ProjectStatus::Approved
-            | ProjectStatus::Tendering
-            | ProjectStatus::Contracted
-            | ProjectStatus::InProgress
-    )
+    workflow::accepts_contracts(status)
 }
 
 pub fn label_key(field: &str) -> Option<&'static str> {
@@ -104,55 +97,17 @@ pub async fn create(
             });
         }
     };
-    let actor = user.actor();
-    let (pid, by) = (project.id.clone(), user.id.clone());
-    let number = input.number.clone();
+    let pid = project.id.clone();
+    let by = Acting::from(&user);
     let saved = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                if contracts::number_taken(conn, &pid, &input.number)? {
-                    return Ok(None);
-                }
-                let mut tally = Tally::default();
-                let row = contracts::insert(conn, &pid, &input, &by, &mut tally)?;
-                audit::record(
-                    conn,
-                    Event {
-                        actor: &actor,
-                        action: "contract.create",
-                        entity: "contract",
-                        entity_id: &row.id,
-                        before: None,
-                        after: Some(row.audit_view()),
-                        ip: None,
-                    },
-                )?;
-                let project = projects::get(conn, &pid)?;
-                if let Some(to) = workflow::on_contract(project.status()) {
-                    projects::change_status(
-                        conn,
-                        &pid,
-                        project.version,
-                        projects::Step {
-                            to,
-                            by: &by,
-                            comment: &number,
-                            decision: None,
-                        },
-                        &mut tally,
-                    )?;
-                }
-                tally.flush(conn)?;
-                Ok::<_, ProjectWriteError>(Some(row))
-            }))
-        })
+        .run(move |conn| Ok(usecase::contracts::create(conn, &by, &pid, &input)))
         .await?;
     match saved {
-        Ok(Some(row)) => {
+        Ok(row) => {
             FlashMessage::success("flash-contract-created").send();
             Ok(see_other(&format!("/contracts/{}", row.id)))
         }
-        Ok(None) => {
+        Err(ContractError::NumberTaken) => {
             let mut errors = FormErrors::new();
             errors.add("number", ctx.t("contract-number-taken"));
             render(&NewContractPage {
@@ -162,10 +117,12 @@ pub async fn create(
                 errors,
             })
         }
-        Err(ProjectWriteError::Db(e)) => Err(e.into()),
-        Err(_) => {
+        Err(ContractError::NotAccepting) => {
             FlashMessage::error("flash-project-changed-meanwhile").send();
             Ok(see_other(&format!("/projects/{}", project.id)))
         }
+        Err(ContractError::NotFound) => Err(AppError::NotFound),
+        Err(ContractError::Forbidden) => Err(AppError::Forbidden),
+        Err(ContractError::Db(e)) => Err(e.into()),
     }
 }

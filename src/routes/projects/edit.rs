@@ -7,12 +7,13 @@ use actix_web_flash_messages::FlashMessage;
 use super::form::{ProjectForm, ProjectFormPage, changed_since};
 use super::{load_in_scope, officer_region};
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::projects::{self, ProjectRow, ProjectWriteError};
+use crate::db::Db;
+use crate::db::audit;
+use crate::db::projects::ProjectRow;
 use crate::db::regions::RegionNames;
-use crate::db::{Db, write_transaction};
 use crate::domain::project;
 use crate::error::AppError;
+use crate::usecase::{self, acting::Acting, projects::ProjectError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -82,30 +83,16 @@ pub async fn update(
             return render(&page);
         }
     };
-    let actor = user.actor();
-    let id = row.id.clone();
+    let (id, by) = (row.id.clone(), Acting::from(&user));
     let saved = db
         .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                let before = projects::get(conn, &id)?;
-                if !before.status().is_editable() {
-                    return Err(ProjectWriteError::Stale(Box::new(before)));
-                }
-                let after = projects::update(conn, &id, base_version, &input)?;
-                audit::record(
-                    conn,
-                    Event {
-                        actor: &actor,
-                        action: "project.update",
-                        entity: "project",
-                        entity_id: &id,
-                        before: Some(before.audit_view()),
-                        after: Some(after.audit_view()),
-                        ip: None,
-                    },
-                )?;
-                Ok(after)
-            }))
+            Ok(usecase::projects::edit(
+                conn,
+                &by,
+                &id,
+                base_version,
+                &input,
+            ))
         })
         .await?;
     match saved {
@@ -113,7 +100,7 @@ pub async fn update(
             FlashMessage::success("flash-project-saved").send();
             Ok(see_other(&format!("/projects/{}", after.id)))
         }
-        Err(ProjectWriteError::Stale(current)) => {
+        Err(ProjectError::Stale(current)) => {
             let (entity_id, base) = (current.id.clone(), base_version);
             let snapshot = db
                 .run(move |conn| {
@@ -129,13 +116,19 @@ pub async fn update(
             page.fields = fields;
             render(&page)
         }
-        Err(ProjectWriteError::CodeTaken(_)) => {
+        Err(ProjectError::CodeTaken(_)) => {
             let mut page = page(ctx, &db, &row).await?;
             page.errors.add("code", page.ctx.t("project-code-taken"));
             page.fields = fields;
             page.version = Some(base_version);
             render(&page)
         }
-        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+        Err(ProjectError::NotEditable(current)) => {
+            FlashMessage::error("flash-project-not-editable").send();
+            Ok(see_other(&format!("/projects/{}", current.id)))
+        }
+        Err(ProjectError::NotFound) => Err(AppError::NotFound),
+        Err(ProjectError::Forbidden) => Err(AppError::Forbidden),
+        Err(ProjectError::Db(e)) => Err(e.into()),
     }
 }

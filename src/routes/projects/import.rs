@@ -11,14 +11,14 @@ use askama::Template;
 
 use super::officer_region;
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::projects::{self, ProjectWriteError};
-use crate::db::schema::projects as projects_table;
-use crate::db::{Db, write_transaction};
+use crate::db::Db;
 use crate::domain::csv_rows::{LineProblem, read_rows};
 use crate::domain::message::Message;
-use crate::domain::project::{self, ProjectFields, ProjectInput};
+use crate::domain::project::{self, ProjectFields};
 use crate::error::AppError;
+use crate::usecase;
+use crate::usecase::acting::Acting;
+use crate::usecase::projects::{CheckedRows, ImportError};
 use crate::web::page::PageCtx;
 use crate::web::upload::{self, ShownProblem, Upload};
 use crate::web::{render, see_other};
@@ -95,44 +95,36 @@ pub async fn template(user: CurrentUser) -> Result<HttpResponse, AppError> {
         .body(body))
 }
 
-/// Checks every row; the rows as projects, or every problem with its line.
-fn check_rows(bytes: &[u8], taken: &[String]) -> Result<Vec<ProjectInput>, Vec<LineProblem>> {
+/// Checks every row on its own and against the file; whether a code is taken elsewhere is the
+/// use case's to say, under its transaction.
+fn check_rows(bytes: &[u8]) -> Result<CheckedRows, Vec<LineProblem>> {
     let rows: Vec<(u64, ProjectFields)> = read_rows(bytes, &COLUMNS, MAX_ROWS)?;
-    let mut problems = Vec::new();
-    let mut inputs = Vec::new();
+    let mut checked = CheckedRows::default();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for (line, fields) in rows {
         match project::check(&fields) {
             Ok(input) => {
-                if taken.contains(&input.code) {
-                    problems.push(LineProblem {
-                        line,
-                        column: Some("code"),
-                        message: Message::new("project-code-taken"),
-                    });
-                } else if let Some(first) = seen.insert(input.code.clone(), line) {
-                    problems.push(LineProblem {
+                if let Some(first) = seen.insert(input.code.clone(), line) {
+                    checked.problems.push(LineProblem {
                         line,
                         column: Some("code"),
                         message: Message::new("import-code-repeated").int("line", first as i64),
                     });
                 }
-                inputs.push(input);
+                checked.rows.push((line, input));
             }
             Err(field_problems) => {
-                problems.extend(field_problems.into_iter().map(|p| LineProblem {
-                    line,
-                    column: Some(p.field),
-                    message: p.message,
-                }))
+                checked
+                    .problems
+                    .extend(field_problems.into_iter().map(|p| LineProblem {
+                        line,
+                        column: Some(p.field),
+                        message: p.message,
+                    }))
             }
         }
     }
-    if problems.is_empty() {
-        Ok(inputs)
-    } else {
-        Err(problems)
-    }
+    Ok(checked)
 }
 
 pub async fn upload(
@@ -141,67 +133,36 @@ pub async fn upload(
     db: web::Data<Db>,
     form: Result<MultipartForm<Upload>, actix_web::Error>,
 ) -> Result<HttpResponse, AppError> {
-    let region = officer_region(&user)?;
+    officer_region(&user)?;
     let page = ImportPage::new(ctx);
     let (bytes, file_name) = match upload::file(form, MAX_FILE_BYTES) {
         Ok(file) => file,
         Err(problem) => return render(&page.with_problems(&[problem])),
     };
-    let taken: Vec<String> = db
-        .run(|conn| {
-            use diesel::prelude::*;
-            Ok(projects_table::table
-                .select(projects_table::code)
-                .load(conn)?)
-        })
-        .await?;
-    let inputs = match check_rows(&bytes, &taken) {
-        Ok(inputs) => inputs,
+    let checked = match check_rows(&bytes) {
+        Ok(checked) => checked,
         Err(problems) => {
             let mut page = page.with_problems(&problems);
             page.file_name = file_name;
             return render(&page);
         }
     };
-    let actor = user.actor();
-    let count = inputs.len();
+    let by = Acting::from(&user);
     let saved = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                for input in &inputs {
-                    let row = projects::insert(conn, input, &region, &user.id)?;
-                    audit::record(
-                        conn,
-                        Event {
-                            actor: &actor,
-                            action: "project.import",
-                            entity: "project",
-                            entity_id: &row.id,
-                            before: None,
-                            after: Some(row.audit_view()),
-                            ip: None,
-                        },
-                    )?;
-                }
-                Ok::<_, ProjectWriteError>(())
-            }))
-        })
+        .run(move |conn| Ok(usecase::projects::import(conn, &by, checked)))
         .await?;
     match saved {
-        Ok(()) => {
+        Ok(count) => {
             FlashMessage::success(format!("flash-import-done|{count}")).send();
             Ok(see_other("/projects?status=draft&sort=updated&dir=desc"))
         }
-        // Another import took a code between the check and the write: nothing was written.
-        Err(ProjectWriteError::CodeTaken(code)) => {
-            render(&page.with_problems(&[LineProblem::file(
-                Message::new("import-code-taken-meanwhile").text("code", code),
-            )]))
+        Err(ImportError::Problems(problems)) => {
+            let mut page = page.with_problems(&problems);
+            page.file_name = file_name;
+            render(&page)
         }
-        Err(ProjectWriteError::Stale(_)) => {
-            Err(AppError::Internal(anyhow::anyhow!("stale on import")))
-        }
-        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+        Err(ImportError::Forbidden) => Err(AppError::Forbidden),
+        Err(ImportError::Db(e)) => Err(e.into()),
     }
 }
 
@@ -224,8 +185,9 @@ mod tests {
             row("A-1", "10", "5"),
             row("A-2", "3", "2")
         );
-        let inputs = check_rows(csv.as_bytes(), &[]).unwrap();
-        assert_eq!(inputs.len(), 2);
+        let checked = check_rows(csv.as_bytes()).unwrap();
+        assert_eq!(checked.rows.len(), 2);
+        assert!(checked.problems.is_empty());
     }
 
     #[test]
@@ -237,7 +199,7 @@ mod tests {
             row("A-2", "10", "5"),
             row("OLD-1", "x", "5")
         );
-        let problems = check_rows(csv.as_bytes(), &["OLD-1".into()]).unwrap_err();
+        let problems = check_rows(csv.as_bytes()).unwrap().problems;
         let found: Vec<(u64, Option<&str>, &str)> = problems
             .iter()
             .map(|p| (p.line, p.column, p.message.key))

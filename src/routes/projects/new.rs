@@ -5,12 +5,11 @@ use actix_web::{HttpResponse, web};
 use super::form::{ProjectForm, ProjectFormPage};
 use super::officer_region;
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::projects::{self, ProjectWriteError};
+use crate::db::Db;
 use crate::db::regions::RegionNames;
-use crate::db::{Db, write_transaction};
 use crate::domain::project;
 use crate::error::AppError;
+use crate::usecase::{self, acting::Acting, projects::ProjectError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -55,44 +54,25 @@ pub async fn create(
             return render(&page);
         }
     };
-    let actor = user.actor();
+    let by = Acting::from(&user);
     let saved = db
-        .run({
-            let region = region.clone();
-            move |conn| {
-                Ok(write_transaction(conn, |conn| {
-                    let row = projects::insert(conn, &input, &region, &user.id)?;
-                    audit::record(
-                        conn,
-                        Event {
-                            actor: &actor,
-                            action: "project.create",
-                            entity: "project",
-                            entity_id: &row.id,
-                            before: None,
-                            after: Some(row.audit_view()),
-                            ip: None,
-                        },
-                    )?;
-                    Ok::<_, ProjectWriteError>(row)
-                }))
-            }
-        })
+        .run(move |conn| Ok(usecase::projects::create(conn, &by, &input)))
         .await?;
     match saved {
         Ok(row) => {
             actix_web_flash_messages::FlashMessage::success("flash-project-created").send();
             Ok(see_other(&format!("/projects/{}", row.id)))
         }
-        Err(ProjectWriteError::CodeTaken(_)) => {
+        Err(ProjectError::CodeTaken(_)) => {
             let mut page = page(ctx, &db, region).await?;
             page.errors.add("code", page.ctx.t("project-code-taken"));
             page.fields = fields;
             render(&page)
         }
-        Err(ProjectWriteError::Stale(_)) => {
-            Err(AppError::Internal(anyhow::anyhow!("stale on insert")))
-        }
-        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+        Err(ProjectError::Forbidden) => Err(AppError::Forbidden),
+        Err(ProjectError::Db(e)) => Err(e.into()),
+        Err(
+            e @ (ProjectError::NotFound | ProjectError::NotEditable(_) | ProjectError::Stale(_)),
+        ) => Err(AppError::Internal(anyhow::anyhow!("{e} on insert"))),
     }
 }

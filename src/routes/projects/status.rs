@@ -1,6 +1,6 @@
-//! `POST /projects/{id}/status`: submit, approve, reject, suspend, resume, cancel… Only the
-//! changes the workflow allows for the user's role are accepted; each is recorded with who,
-//! when and why.
+//! `POST /projects/{id}/status`: submit, approve, reject, suspend, resume, cancel… The use case
+//! decides whether the step is allowed for the user's role and what it needs; this handler
+//! parses the form and shows the answer.
 
 use actix_web::{HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
@@ -9,13 +9,12 @@ use serde::Deserialize;
 use super::load_in_scope;
 use super::show::{ActionInput, page};
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::projects::{self, Decision, ProjectWriteError};
-use crate::db::tallies::Tally;
-use crate::db::{Db, write_transaction};
-use crate::domain::numbers::{parse_date, parse_int};
+use crate::db::Db;
+use crate::domain::message::FieldProblem;
 use crate::domain::workflow::{self, Action, ProjectStatus};
 use crate::error::AppError;
+use crate::usecase::acting::Acting;
+use crate::usecase::project_status::{self, StatusError, StatusRequest};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -36,33 +35,6 @@ pub struct StatusForm {
     approved_limit: String,
 }
 
-fn check_decision(ctx: &PageCtx, form: &StatusForm, errors: &mut FormErrors) -> Option<Decision> {
-    let number = form.decision_number.trim();
-    if number.is_empty() {
-        errors.add("decision_number", ctx.t("decision-number-required"));
-    }
-    let today = ctx.today();
-    let date = parse_date(&form.decision_date);
-    match date {
-        None if form.decision_date.trim().is_empty() => {
-            errors.add("decision_date", ctx.t("decision-date-required"))
-        }
-        None => errors.add("decision_date", ctx.t("field-date")),
-        Some(d) if d > today => errors.add("decision_date", ctx.t("decision-date-future")),
-        Some(_) => {}
-    }
-    let limit = parse_int(&form.approved_limit).filter(|n| *n > 0);
-    if limit.is_none() {
-        errors.add("approved_limit", ctx.t("decision-limit-required"));
-    }
-    Some(Decision {
-        number: number.to_owned(),
-        date: date?,
-        approved_limit_tenge: limit?,
-    })
-    .filter(|_| !number.is_empty())
-}
-
 pub async fn change(
     ctx: PageCtx,
     user: CurrentUser,
@@ -79,90 +51,81 @@ pub async fn change(
         .trim()
         .parse()
         .map_err(|_| AppError::BadRequest("version".into()))?;
-    let resume_to = {
-        let id = project.id.clone();
-        db.run(move |conn| Ok(projects::status_before_suspension(conn, &id)?))
-            .await?
-    };
-    let Some(to) = workflow::transition(project.status(), action, user.role, resume_to) else {
-        // The page the button was on is out of date: say so rather than "forbidden".
-        if base_version != project.version {
-            FlashMessage::error("flash-project-changed-meanwhile").send();
-            return Ok(see_other(&format!("/projects/{}", project.id)));
+    // What the form got wrong in the decision; the use case still decides first whether the
+    // step is allowed at all, and reports what else is missing.
+    let (decision, typing) = if action == Action::Approve {
+        let today = ctx.today();
+        match workflow::parse_decision(
+            &form.decision_number,
+            &form.decision_date,
+            &form.approved_limit,
+            today,
+        ) {
+            Ok(decision) => (Some(decision), Vec::new()),
+            Err(problems) => (None, problems),
         }
-        return Err(AppError::Forbidden);
-    };
-
-    let mut errors = FormErrors::new();
-    let decision = if action == Action::Approve {
-        check_decision(&ctx, &form, &mut errors)
     } else {
-        None
+        (None, Vec::new())
     };
-    if workflow::needs_comment(action) && form.comment.trim().is_empty() {
-        errors.add("comment", ctx.t("status-comment-required"));
-    }
-    if !errors.is_empty() {
-        let input = ActionInput {
-            action: form.action,
-            comment: form.comment,
-            decision_number: form.decision_number,
-            decision_date: form.decision_date,
-            approved_limit: form.approved_limit,
-        };
-        return render(&page(ctx, &db, &user, project, errors, input).await?);
-    }
-
-    let actor = user.actor();
-    let (id, by, comment) = (project.id.clone(), user.id.clone(), form.comment);
+    let request = StatusRequest {
+        action,
+        base_version,
+        comment: form.comment.clone(),
+        decision,
+    };
+    let (pid, by) = (project.id.clone(), Acting::from(&user));
     let saved = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                let before = projects::get(conn, &id)?;
-                let mut tally = Tally::default();
-                let after = projects::change_status(
-                    conn,
-                    &id,
-                    base_version,
-                    projects::Step {
-                        to,
-                        by: &by,
-                        comment: &comment,
-                        decision: decision.as_ref(),
-                    },
-                    &mut tally,
-                )?;
-                tally.flush(conn)?;
-                audit::record(
-                    conn,
-                    Event {
-                        actor: &actor,
-                        action: "project.status",
-                        entity: "project",
-                        entity_id: &id,
-                        before: Some(before.audit_view()),
-                        after: Some(after.audit_view()),
-                        ip: None,
-                    },
-                )?;
-                Ok::<_, ProjectWriteError>(after)
-            }))
-        })
+        .run(move |conn| Ok(project_status::change(conn, &by, &pid, &request)))
         .await?;
     match saved {
-        Ok(after) => {
+        Ok((after, to)) => {
             FlashMessage::success(flash_for(to)).send();
             Ok(see_other(&format!("/projects/{}", after.id)))
         }
-        Err(ProjectWriteError::Stale(_)) => {
+        Err(StatusError::Invalid(problems)) => {
+            // Where the decision was mistyped, say what is wrong rather than "required".
+            let mistyped = !typing.is_empty();
+            let mut shown = typing;
+            shown.extend(
+                problems
+                    .into_iter()
+                    .filter(|p| !mistyped || !DECISION_FIELDS.contains(&p.field)),
+            );
+            refused(ctx, &db, &user, project.id, form, &shown).await
+        }
+        // The page the button was on is out of date: say so rather than "forbidden".
+        Err(StatusError::Stale(_)) => {
             FlashMessage::error("flash-project-changed-meanwhile").send();
             Ok(see_other(&format!("/projects/{}", project.id)))
         }
-        Err(ProjectWriteError::CodeTaken(_)) => {
-            Err(AppError::Internal(anyhow::anyhow!("code on status change")))
-        }
-        Err(ProjectWriteError::Db(e)) => Err(e.into()),
+        Err(StatusError::NotAllowed) => Err(AppError::Forbidden),
+        Err(StatusError::NotFound) => Err(AppError::NotFound),
+        Err(StatusError::Db(e)) => Err(e.into()),
     }
+}
+
+const DECISION_FIELDS: [&str; 3] = ["decision_number", "decision_date", "approved_limit"];
+
+/// The project's page again, with what was typed and a message by each field.
+async fn refused(
+    ctx: PageCtx,
+    db: &Db,
+    user: &CurrentUser,
+    id: String,
+    form: StatusForm,
+    problems: &[FieldProblem],
+) -> Result<HttpResponse, AppError> {
+    // Read again: the page shows the project as it is now.
+    let project = load_in_scope(db, user, id).await?;
+    let errors = FormErrors::from_problems(&ctx.i18n, problems);
+    let input = ActionInput {
+        action: form.action,
+        comment: form.comment,
+        decision_number: form.decision_number,
+        decision_date: form.decision_date,
+        approved_limit: form.approved_limit,
+    };
+    render(&page(ctx, db, user, project, errors, input).await?)
 }
 
 fn flash_for(to: ProjectStatus) -> &'static str {
