@@ -128,13 +128,20 @@ mod tests {
         assert!(sees_contract(&Scope::Region("27".into()), AT));
         assert!(!sees_contract(&Scope::Region("11".into()), AT));
         assert!(may_record(&Scope::Contractor("940140000385".into()), AT));
-        assert!(!sees_contract(&Scope::Contractor("990140004654".into()), AT));
+        assert!(!sees_contract(
+            &Scope::Contractor("990140004654".into()),
+            AT
+        ));
         assert!(!may_pay_lifting(
             Role::Contractor,
             &Scope::Contractor("940140000385".into()),
             AT
         ));
-        assert!(may_pay_lifting(Role::Akimat, &Scope::Region("27".into()), AT));
+        assert!(may_pay_lifting(
+            Role::Akimat,
+            &Scope::Region("27".into()),
+            AT
+        ));
     }
 
     #[test]

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{contracts, jobs, projects, workers};
-use crate::policy::{self, Place};
 use crate::domain::role::Scope;
+use crate::policy::{self, Place};
 use crate::web::export::Cell;
 
 pub const HEADERS: [&str; 14] = [

@@ -83,10 +83,7 @@ pub struct HireRules {
 impl HireRules {
     /// The MZP in force on `day`; `None` before the first one on record (no floor then).
     pub fn minimum_wage_on(&self, day: NaiveDate) -> Option<i64> {
-        self.minimum_wage
-            .range(..=day)
-            .next_back()
-            .map(|(_, v)| *v)
+        self.minimum_wage.range(..=day).next_back().map(|(_, v)| *v)
     }
 }
 
@@ -251,10 +248,7 @@ pub fn blocks_hire(end: Option<NaiveDate>, from: NaiveDate) -> bool {
 
 /// Rule 4 for a job whose dates change: two jobs of one worker, each from its hire date to
 /// its end (or open), may not share a day.
-pub fn overlaps(
-    a: (NaiveDate, Option<NaiveDate>),
-    b: (NaiveDate, Option<NaiveDate>),
-) -> bool {
+pub fn overlaps(a: (NaiveDate, Option<NaiveDate>), b: (NaiveDate, Option<NaiveDate>)) -> bool {
     blocks_hire(a.1, b.0) && blocks_hire(b.1, a.0)
 }
 
@@ -292,15 +286,17 @@ pub fn check_correction(
             problems.push(FieldProblem::new("hire_date", paid()));
         }
     }
-    if before.channel == Channel::EmploymentCenter && after.channel == Channel::Direct {
-        if let Err((center, direct)) = check_channel_balance(center - 1, direct, Channel::Direct) {
-            problems.push(FieldProblem::new(
-                "channel",
-                Message::new("hire-too-many-direct")
-                    .int("center", i64::from(center))
-                    .int("direct", i64::from(direct)),
-            ));
-        }
+    let to_direct = before.channel == Channel::EmploymentCenter && after.channel == Channel::Direct;
+    if let (true, Err((center, direct))) = (
+        to_direct,
+        check_channel_balance(center - 1, direct, Channel::Direct),
+    ) {
+        problems.push(FieldProblem::new(
+            "channel",
+            Message::new("hire-too-many-direct")
+                .int("center", i64::from(center))
+                .int("direct", i64::from(direct)),
+        ));
     }
     if before.end_date.is_some_and(|end| end < after.hire_date) {
         problems.push(FieldProblem::new(

@@ -263,7 +263,10 @@ fn admit(
             let blocking = known
                 .get(h.iin.as_str())
                 .and_then(|w| recorded.get(w))
-                .and_then(|js| js.iter().find(|j| hire::blocks_hire(j.end_date, h.hire_date)));
+                .and_then(|js| {
+                    js.iter()
+                        .find(|j| hire::blocks_hire(j.end_date, h.hire_date))
+                });
             if let Some(j) = blocking {
                 let place = Place {
                     contractor_bin: &j.contractor_bin,

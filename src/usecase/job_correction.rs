@@ -61,8 +61,12 @@ pub fn correct(
             end_date: before.end_date,
             lifting_paid: lifting::paid(conn, job_id)?.is_some(),
         };
-        let mut problems =
-            hire::check_correction(&recorded, &input, counted.center_hires, counted.direct_hires);
+        let mut problems = hire::check_correction(
+            &recorded,
+            &input,
+            counted.center_hires,
+            counted.direct_hires,
+        );
         if input.hire_date != before.hire_date {
             let span = (input.hire_date, before.end_date);
             let others = jobs::recorded_jobs(conn, std::slice::from_ref(&before.worker_id))?;

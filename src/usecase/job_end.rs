@@ -38,7 +38,12 @@ pub fn end(
         if before.version != version {
             return Err(EndError::Stale);
         }
-        let problem = |key| Err(EndError::Invalid(FieldProblem::new("end_date", Message::new(key))));
+        let problem = |key| {
+            Err(EndError::Invalid(FieldProblem::new(
+                "end_date",
+                Message::new(key),
+            )))
+        };
         if before.end_date.is_some() {
             return problem("job-already-ended");
         }

@@ -32,8 +32,7 @@ pub fn job_for_recording(
         Err(DieselError::NotFound) => return Err(JobAccess::NotFound),
         Err(e) => return Err(e.into()),
     };
-    let c = contracts::find_in_scope(conn, &contract_id, &who.scope)?
-        .ok_or(JobAccess::NotFound)?;
+    let c = contracts::find_in_scope(conn, &contract_id, &who.scope)?.ok_or(JobAccess::NotFound)?;
     if !policy::may_record(&who.scope, c.place()) {
         return Err(JobAccess::Forbidden);
     }

@@ -52,7 +52,11 @@ async fn hire(who: &Browser, c: &TestContract, fields: &[(&'static str, String)]
         .await
 }
 
-fn with(mut fields: Vec<(&'static str, String)>, name: &'static str, value: &str) -> Vec<(&'static str, String)> {
+fn with(
+    mut fields: Vec<(&'static str, String)>,
+    name: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
     fields.retain(|(k, _)| *k != name);
     fields.push((name, value.to_owned()));
     fields
@@ -110,7 +114,11 @@ async fn one_employer_cannot_rewrite_the_worker_another_employer_recorded() {
         .assert_status(303);
 
     let second = with(
-        with(hire_form(30, "employment_center"), "full_name", "Overwritten By Contractor27"),
+        with(
+            hire_form(30, "employment_center"),
+            "full_name",
+            "Overwritten By Contractor27",
+        ),
         "hire_date",
         "2024-08-01",
     );
@@ -153,7 +161,10 @@ async fn one_employer_cannot_rewrite_the_worker_another_employer_recorded() {
         ("referral_number", "ЦЗ-30".to_owned()),
         ("referral_date", "2024-06-25".to_owned()),
     ];
-    officer11.post_owned(&old_job, &fix).await.assert_status(303);
+    officer11
+        .post_owned(&old_job, &fix)
+        .await
+        .assert_status(303);
     officer11
         .get(&old_job)
         .await
@@ -164,11 +175,16 @@ async fn one_employer_cannot_rewrite_the_worker_another_employer_recorded() {
         .assert_contains("Overwritten By Contractor27");
     let texts = audit_texts(&app);
     assert!(
-        texts.iter().any(|t| t.contains("\"worker_name\":\"Работник Номер 30\"")
-            && t.contains("\"worker_name\":\"Работник Номер Тридцать\"")),
+        texts
+            .iter()
+            .any(|t| t.contains("\"worker_name\":\"Работник Номер 30\"")
+                && t.contains("\"worker_name\":\"Работник Номер Тридцать\"")),
         "the correction is audited with before and after"
     );
-    assert!(texts.iter().all(|t| !t.contains(&iin(30))), "no IIN in the audit trail");
+    assert!(
+        texts.iter().all(|t| !t.contains(&iin(30))),
+        "no IIN in the audit trail"
+    );
 }
 
 #[tokio::test]
@@ -195,9 +211,13 @@ async fn rule_4_refusals_name_only_visible_projects_are_audited_and_limited() {
         csv.push('\n');
     }
     upload(&officer11, &secret, csv).await.assert_status(303);
-    upload(&officer27, &neighbour, format!("{HEADER}\n{}\n", line(200, "150000")))
-        .await
-        .assert_status(303);
+    upload(
+        &officer27,
+        &neighbour,
+        format!("{HEADER}\n{}\n", line(200, "150000")),
+    )
+    .await
+    .assert_status(303);
     let prober_id = user_id(&app, "prober");
 
     // A file with a bad row is refused without looking at anyone's jobs.
@@ -227,9 +247,15 @@ async fn rule_4_refusals_name_only_visible_projects_are_audited_and_limited() {
         .assert_contains("<td class=\"num\">11</td><td>IIN</td><td>Not recorded: this worker already has a Roadmap job elsewhere.")
         .assert_contains("<td class=\"num\">12</td><td>IIN</td><td>Not checked: within the last hour you were refused 10 times");
     assert_eq!(page.body.matches("Roadmap job elsewhere").count(), 10);
-    assert_eq!(audit_count(&app, "job.refused.out_of_scope", &prober_id), 10);
+    assert_eq!(
+        audit_count(&app, "job.refused.out_of_scope", &prober_id),
+        10
+    );
     let texts = audit_texts(&app);
-    assert!(texts.iter().all(|t| !t.contains(&iin(100))), "no IIN in the audit trail");
+    assert!(
+        texts.iter().all(|t| !t.contains(&iin(100))),
+        "no IIN in the audit trail"
+    );
 
     // From now on, within the hour, the form answers the limit for anyone, known or not.
     hire(&prober, &own, &hire_form(111, "employment_center"))
@@ -237,7 +263,10 @@ async fn rule_4_refusals_name_only_visible_projects_are_audited_and_limited() {
         .assert_status(200)
         .assert_contains("Not checked: within the last hour")
         .assert_lacks("11-SECRET-1");
-    assert_eq!(audit_count(&app, "job.refused.out_of_scope", &prober_id), 10);
+    assert_eq!(
+        audit_count(&app, "job.refused.out_of_scope", &prober_id),
+        10
+    );
 
     // Someone else's limit is their own; a job they may see is named.
     hire(&officer27, &own, &hire_form(100, "employment_center"))
@@ -250,7 +279,10 @@ async fn rule_4_refusals_name_only_visible_projects_are_audited_and_limited() {
         .assert_status(200)
         .assert_contains("27-NEXT-1");
     let officer_id = user_id(&app, "officer27");
-    assert_eq!(audit_count(&app, "job.refused.out_of_scope", &officer_id), 1);
+    assert_eq!(
+        audit_count(&app, "job.refused.out_of_scope", &officer_id),
+        1
+    );
     assert_eq!(audit_count(&app, "job.refused.active_job", &officer_id), 1);
     hire(&officer27, &own, &hire_form(300, "employment_center"))
         .await
@@ -261,7 +293,11 @@ fn job_row(app: &TestApp, id: &str) -> (String, bool, String) {
     let mut conn = app.db.conn().unwrap();
     jobs::table
         .find(id)
-        .select((jobs::channel, jobs::arrived_from_other_settlement, jobs::position))
+        .select((
+            jobs::channel,
+            jobs::arrived_from_other_settlement,
+            jobs::position,
+        ))
         .first(&mut conn)
         .unwrap()
 }
@@ -273,7 +309,11 @@ fn job_id(location: &str) -> String {
 /// The correction form's fields for worker `n`'s hire, as the page would send them.
 fn correction(n: usize, version: i32, channel: &str, arrived: bool) -> Vec<(&'static str, String)> {
     let mut f = vec![("version", version.to_string())];
-    f.extend(hire_form(n, channel).into_iter().filter(|(k, _)| *k != "iin"));
+    f.extend(
+        hire_form(n, channel)
+            .into_iter()
+            .filter(|(k, _)| *k != "iin"),
+    );
     if arrived {
         f.push(("arrived_from_other_settlement", "true".into()));
     }
@@ -290,7 +330,9 @@ async fn corrections_go_through_the_rules_of_a_hire() {
         .await;
     let a = hire(&contractor, &c, &hire_form(1, "employment_center")).await;
     let a = a.location().unwrap().to_owned();
-    hire(&contractor, &c, &hire_form(2, "direct")).await.assert_status(303);
+    hire(&contractor, &c, &hire_form(2, "direct"))
+        .await
+        .assert_status(303);
 
     // Rule 2: the only employment-center hire cannot become direct while one direct hire stands.
     contractor
@@ -301,7 +343,11 @@ async fn corrections_go_through_the_rules_of_a_hire() {
     assert_eq!(job_row(&app, &job_id(&a)).0, "employment_center");
 
     // The checks of a hire: 200 characters for a position, the wage cap, the minimum wage.
-    let long = with(correction(1, 1, "employment_center", false), "position", &"x".repeat(201));
+    let long = with(
+        correction(1, 1, "employment_center", false),
+        "position",
+        &"x".repeat(201),
+    );
     contractor
         .post_owned(&a, &long)
         .await
@@ -317,7 +363,11 @@ async fn corrections_go_through_the_rules_of_a_hire() {
         .await
         .assert_status(200)
         .assert_contains("Enter an amount in whole tenge");
-    let poor = with(correction(1, 1, "employment_center", false), "monthly_wage_tenge", "123");
+    let poor = with(
+        correction(1, 1, "employment_center", false),
+        "monthly_wage_tenge",
+        "123",
+    );
     contractor
         .post_owned(&a, &poor)
         .await
@@ -369,7 +419,11 @@ async fn a_lifting_payment_is_checked_in_its_transaction_and_fixes_what_it_was_p
     let officer = UserBuilder::akimat("27").create(&app).browser(&app).await;
     let mut form = hire_form(1, "employment_center");
     form.push(("arrived_from_other_settlement", "true".into()));
-    let job = hire(&contractor, &c, &form).await.location().unwrap().to_owned();
+    let job = hire(&contractor, &c, &form)
+        .await
+        .location()
+        .unwrap()
+        .to_owned();
     let pay = format!("{job}/lifting");
     contractor
         .post_form(&pay, &[("paid_on", "2024-07-05")])
@@ -384,7 +438,10 @@ async fn a_lifting_payment_is_checked_in_its_transaction_and_fixes_what_it_was_p
         .post_form(&pay, &[("paid_on", "2024-07-05")])
         .await
         .assert_status(303);
-    officer.get(&job).await.assert_contains("flash flash-success");
+    officer
+        .get(&job)
+        .await
+        .assert_contains("flash flash-success");
 
     // What the payment rests on cannot be corrected away.
     for (channel, arrived) in [("employment_center", false), ("direct", true)] {
@@ -394,7 +451,11 @@ async fn a_lifting_payment_is_checked_in_its_transaction_and_fixes_what_it_was_p
             .assert_status(200)
             .assert_contains("A lifting payment has been made for this job");
     }
-    let moved = with(correction(1, 1, "employment_center", true), "hire_date", "2024-06-26");
+    let moved = with(
+        correction(1, 1, "employment_center", true),
+        "hire_date",
+        "2024-06-26",
+    );
     contractor
         .post_owned(&job, &moved)
         .await
@@ -402,17 +463,32 @@ async fn a_lifting_payment_is_checked_in_its_transaction_and_fixes_what_it_was_p
         .assert_contains("A lifting payment has been made for this job");
     assert_eq!(
         job_row(&app, &job_id(&job)),
-        ("employment_center".to_owned(), true, "Разнорабочий".to_owned())
+        (
+            "employment_center".to_owned(),
+            true,
+            "Разнорабочий".to_owned()
+        )
     );
     // Other fields still can be corrected.
-    let renamed = with(correction(1, 1, "employment_center", true), "position", "Бетонщик");
-    contractor.post_owned(&job, &renamed).await.assert_status(303);
+    let renamed = with(
+        correction(1, 1, "employment_center", true),
+        "position",
+        "Бетонщик",
+    );
+    contractor
+        .post_owned(&job, &renamed)
+        .await
+        .assert_status(303);
     assert_eq!(job_row(&app, &job_id(&job)).2, "Бетонщик");
 
     // A job made ineligible before the payment is not paid, whatever page the officer had.
     let mut form = hire_form(2, "employment_center");
     form.push(("arrived_from_other_settlement", "true".into()));
-    let other = hire(&contractor, &c, &form).await.location().unwrap().to_owned();
+    let other = hire(&contractor, &c, &form)
+        .await
+        .location()
+        .unwrap()
+        .to_owned();
     contractor
         .post_owned(&other, &correction(2, 1, "employment_center", false))
         .await
@@ -441,19 +517,35 @@ async fn a_full_time_wage_below_the_minimum_wage_is_refused() {
         .browser(&app)
         .await;
     // 2024's minimum wage is 85,000 tenge.
-    hire(&contractor, &c, &with(hire_form(1, "employment_center"), "monthly_wage_tenge", "123"))
-        .await
-        .assert_status(200)
-        .assert_contains("cannot be below the minimum wage in force on the hire date (85,000 ₸)")
-        .assert_contains("value=\"123\"");
+    hire(
+        &contractor,
+        &c,
+        &with(
+            hire_form(1, "employment_center"),
+            "monthly_wage_tenge",
+            "123",
+        ),
+    )
+    .await
+    .assert_status(200)
+    .assert_contains("cannot be below the minimum wage in force on the hire date (85,000 ₸)")
+    .assert_contains("value=\"123\"");
     let csv = format!("{HEADER}\n{}\n{}\n", line(2, "84999"), line(3, "85000"));
     upload(&contractor, &c, csv)
         .await
         .assert_status(200)
         .assert_contains("<td class=\"num\">2</td><td>Monthly wage");
-    hire(&contractor, &c, &with(hire_form(1, "employment_center"), "monthly_wage_tenge", "85000"))
-        .await
-        .assert_status(303);
+    hire(
+        &contractor,
+        &c,
+        &with(
+            hire_form(1, "employment_center"),
+            "monthly_wage_tenge",
+            "85000",
+        ),
+    )
+    .await
+    .assert_status(303);
     let mut conn = app.db.conn().unwrap();
     let n: i64 = jobs::table.count().get_result(&mut conn).unwrap();
     assert_eq!(n, 1);
