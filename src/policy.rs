@@ -101,6 +101,13 @@ pub fn person(iin: &str, name: &str, full: bool) -> Person {
     }
 }
 
+/// A recorded value as the audit log shows it, if the policy masks it. The log is read by
+/// national roles, who see workers' names as initials like everywhere else; the full value
+/// stays in the trail for the record.
+pub fn audit_value(field: &str, raw: &str) -> Option<String> {
+    (field == "worker_name").then(|| mask_name(raw))
+}
+
 /// How many different workers whose Roadmap job lies outside the user's scope one user may be
 /// told about (by a rule 4 refusal) per hour. Each such refusal is audited as
 /// [`PROBE_ACTION`]; the count is read from the audit trail, so it holds across instances.
