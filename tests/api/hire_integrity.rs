@@ -173,6 +173,13 @@ async fn one_employer_cannot_rewrite_the_worker_another_employer_recorded() {
         .get(&format!("/contracts/{}/jobs", c27.id))
         .await
         .assert_contains("Overwritten By Contractor27");
+    // The audit log, read by national roles, shows the name as initials.
+    app.admin()
+        .await
+        .get("/audit")
+        .await
+        .assert_contains("Р. Н. Т.")
+        .assert_lacks("Работник Номер Тридцать");
     let texts = audit_texts(&app);
     assert!(
         texts
