@@ -10,6 +10,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod password;
+pub mod policy;
 pub mod routes;
 pub mod seed;
 pub mod startup;

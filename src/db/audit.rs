@@ -245,3 +245,20 @@ pub fn search(conn: &mut DbConnection, f: &AuditFilter) -> QueryResult<Vec<Audit
         .offset((f.page.max(1) - 1) * PAGE_SIZE)
         .load(conn)
 }
+
+/// The distinct records that `user_id` has had `action` about since `since` (the probe limit
+/// counts workers this way, across every instance).
+pub fn entities_since(
+    conn: &mut DbConnection,
+    action: &str,
+    user_id: &str,
+    since: chrono::NaiveDateTime,
+) -> QueryResult<Vec<String>> {
+    audit_events::table
+        .filter(audit_events::action.eq(action))
+        .filter(audit_events::actor_user_id.eq(user_id))
+        .filter(audit_events::occurred_at.ge(since))
+        .select(audit_events::entity_id)
+        .distinct()
+        .load(conn)
+}

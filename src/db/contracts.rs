@@ -168,7 +168,7 @@ pub fn find_in_scope(
     id: &str,
     scope: &Scope,
 ) -> QueryResult<Option<ContractWithProject>> {
-    let mut q = contracts::table
+    let found = contracts::table
         .inner_join(projects::table)
         .filter(contracts::id.eq(id))
         .select((
@@ -178,25 +178,19 @@ pub fn find_in_scope(
             projects::region_code,
             projects::status,
         ))
-        .into_boxed();
-    q = match scope {
-        Scope::National => q,
-        Scope::Region(r) => q.filter(projects::region_code.eq(r.clone())),
-        Scope::Contractor(bin) => q.filter(contracts::contractor_bin.eq(bin.clone())),
-    };
-    Ok(
-        q.first::<(ContractRow, String, String, String, String)>(conn)
-            .optional()?
-            .map(
-                |(contract, code, title, region, status)| ContractWithProject {
-                    contract,
-                    project_code: code,
-                    project_title: title,
-                    project_region: region,
-                    project_status: status,
-                },
-            ),
-    )
+        .first::<(ContractRow, String, String, String, String)>(conn)
+        .optional()?
+        .map(
+            |(contract, code, title, region, status)| ContractWithProject {
+                contract,
+                project_code: code,
+                project_title: title,
+                project_region: region,
+                project_status: status,
+            },
+        );
+    // One record by id: the policy decides, rather than a copy of it in SQL.
+    Ok(found.filter(|c| crate::policy::sees_contract(scope, c.place())))
 }
 
 /// The project's contracts, oldest first.

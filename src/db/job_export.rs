@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::schema::{contracts, jobs, projects, workers};
-use crate::domain::identifier::{mask, mask_name};
 use crate::domain::role::Scope;
+use crate::policy::{self, Place};
 use crate::web::export::Cell;
 
 pub const HEADERS: [&str; 14] = [
@@ -34,6 +34,7 @@ pub struct ExportRow {
     pub contract_number: String,
     pub contractor_bin: String,
     pub iin: String,
+    /// The name as recorded on this hire.
     pub full_name: String,
     pub position: String,
     pub hire_date: NaiveDate,
@@ -46,23 +47,25 @@ pub struct ExportRow {
 }
 
 impl ExportRow {
-    pub fn cells(&self, full: bool) -> Vec<Cell> {
+    /// The row as `scope` may see it: IIN and name masked unless `policy` says otherwise.
+    pub fn cells(&self, scope: &Scope) -> Vec<Cell> {
         let flag = |b: bool| Cell::Int(i64::from(b));
+        let place = Place {
+            contractor_bin: &self.contractor_bin,
+            region: &self.region_code,
+        };
+        let person = policy::person(
+            &self.iin,
+            &self.full_name,
+            policy::sees_personal_data(scope, place),
+        );
         vec![
             Cell::Text(self.project_code.clone()),
             Cell::Text(self.region_code.clone()),
             Cell::Text(self.contract_number.clone()),
             Cell::Text(self.contractor_bin.clone()),
-            Cell::Text(if full {
-                self.iin.clone()
-            } else {
-                mask(&self.iin)
-            }),
-            Cell::Text(if full {
-                self.full_name.clone()
-            } else {
-                mask_name(&self.full_name)
-            }),
+            Cell::Text(person.iin),
+            Cell::Text(person.name),
             Cell::Text(self.position.clone()),
             Cell::Text(self.hire_date.to_string()),
             Cell::Text(self.end_date.map(|d| d.to_string()).unwrap_or_default()),
@@ -92,7 +95,7 @@ pub fn batch(
             contracts::number,
             contracts::contractor_bin,
             workers::iin,
-            workers::full_name,
+            jobs::worker_name,
             jobs::position,
             jobs::hire_date,
             jobs::end_date,

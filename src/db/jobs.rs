@@ -1,17 +1,19 @@
-//! Hires: recorded in one transaction that locks the contract, so rule 2 and rule 4 hold under
-//! concurrent requests; ended; corrected under optimistic locking.
+//! Jobs and workers as stored, and the queries the hire use cases (`usecase::hires` and its
+//! siblings) build their transactions from. A worker row holds only what the IIN says; the
+//! name and home settlement belong to each hire.
+
+use std::collections::HashMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Date, Text};
 use serde::Serialize;
 
-use super::contracts::{self, ContractRow};
 use super::schema::{
-    contracts as contracts_t, jobs, lifting_payments, projects as projects_t, workers,
+    contracts as contracts_t, jobs, lifting_payments, parameters, projects as projects_t, workers,
 };
 use super::tallies::Tally;
-use super::{DbConnection, lock_for_update, new_id, now, projects};
+use super::{DbConnection, new_id, now, projects};
 use crate::domain::figures::Figures;
 use crate::domain::hire::{self, Channel, HireInput, JobKind};
 use crate::domain::workflow;
@@ -36,6 +38,9 @@ pub struct JobRow {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub version: i32,
+    /// The worker's name and home settlement as this hire's employer recorded them.
+    pub worker_name: String,
+    pub worker_settlement: String,
 }
 
 impl JobRow {
@@ -67,6 +72,8 @@ impl JobRow {
             created_at: at,
             updated_at: at,
             version: 1,
+            worker_name: h.full_name.clone(),
+            worker_settlement: h.home_settlement.clone(),
         }
     }
 
@@ -78,7 +85,8 @@ impl JobRow {
         hire::lifting_eligible(self.channel(), self.arrived_from_other_settlement)
     }
 
-    /// What the audit trail keeps: the job, and the worker by id only (never the IIN).
+    /// What the audit trail keeps: the job with the name and settlement recorded on it, and
+    /// the worker by id only (never the IIN).
     pub fn audit_view(&self) -> serde_json::Value {
         serde_json::to_value(self).unwrap_or_default()
     }
@@ -89,157 +97,131 @@ impl JobRow {
 pub struct WorkerRow {
     pub id: String,
     pub iin: String,
-    pub full_name: String,
     pub birth_date: NaiveDate,
     pub sex: String,
-    pub home_settlement: String,
 }
 
-/// Why a hire was refused by a rule (as opposed to a malformed form).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
-    /// Rule 2, with the contract's counts before this hire.
-    TooManyDirect { center: i32, direct: i32 },
-    /// Rule 4: the worker holds an active Roadmap job on this project.
-    ActiveElsewhere { project_code: String },
-    /// Another request recorded the same worker at the same moment; trying again is safe.
-    WorkerBusy,
+/// A recorded job of a worker, with where it sits: what rule 4 compares a hire against, and
+/// what the policy needs to decide whether the refusal may name its project.
+#[derive(Debug, Clone, Queryable)]
+pub struct RecordedJob {
+    pub job_id: String,
+    pub worker_id: String,
+    pub hire_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    pub project_code: String,
+    pub region: String,
+    pub contractor_bin: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum HireError {
-    #[error("refused: {0:?}")]
-    Refused(Refusal),
-    #[error(transparent)]
-    Db(#[from] diesel::result::Error),
-}
-
-#[derive(QueryableByName)]
-struct Code {
-    #[diesel(sql_type = Text)]
-    code: String,
-}
-
-/// The project code of an active or overlapping job of the worker, if any (rule 4).
-fn active_job_project(
+/// Every recorded job of these workers (rule 4 looks for one that overlaps a hire).
+pub fn recorded_jobs(
     conn: &mut DbConnection,
-    worker_id: &str,
-    from: NaiveDate,
-) -> QueryResult<Option<String>> {
-    let found: Option<Code> = diesel::sql_query(
-        "SELECT p.code AS code FROM jobs j \
-         JOIN contracts c ON c.id = j.contract_id JOIN projects p ON p.id = c.project_id \
-         WHERE j.worker_id = $1 AND (j.end_date IS NULL OR j.end_date >= $2) LIMIT 1",
-    )
-    .bind::<Text, _>(worker_id)
-    .bind::<Date, _>(from)
-    .get_result(conn)
-    .optional()?;
-    Ok(found.map(|c| c.code))
-}
-
-/// The worker with this IIN, created or brought up to date, and locked for the transaction.
-fn upsert_worker(conn: &mut DbConnection, h: &HireInput) -> Result<String, HireError> {
-    let at = now();
-    let existing: Option<String> = workers::table
-        .filter(workers::iin.eq(h.iin.as_str()))
-        .select(workers::id)
-        .first(conn)
-        .optional()?;
-    if let Some(id) = existing {
-        lock_for_update(conn, "workers", &id)?;
-        diesel::update(workers::table.find(&id))
-            .set((
-                workers::full_name.eq(&h.full_name),
-                workers::home_settlement.eq(&h.home_settlement),
-                workers::updated_at.eq(at),
+    worker_ids: &[String],
+) -> QueryResult<Vec<RecordedJob>> {
+    let mut out = Vec::new();
+    for chunk in worker_ids.chunks(500) {
+        let rows: Vec<RecordedJob> = jobs::table
+            .inner_join(contracts_t::table.inner_join(projects_t::table))
+            .filter(jobs::worker_id.eq_any(chunk))
+            .select((
+                jobs::id,
+                jobs::worker_id,
+                jobs::hire_date,
+                jobs::end_date,
+                projects_t::code,
+                projects_t::region_code,
+                contracts_t::contractor_bin,
             ))
-            .execute(conn)?;
-        return Ok(id);
+            .order((jobs::hire_date.asc(), jobs::id.asc()))
+            .load(conn)?;
+        out.extend(rows);
     }
-    let id = new_id();
-    diesel::insert_into(workers::table)
-        .values((
-            workers::id.eq(&id),
-            workers::iin.eq(h.iin.as_str()),
-            workers::full_name.eq(&h.full_name),
-            workers::birth_date.eq(h.iin.birth_date()),
-            workers::sex.eq(h.sex_code()),
-            workers::home_settlement.eq(&h.home_settlement),
-            workers::created_at.eq(at),
-            workers::updated_at.eq(at),
-        ))
-        .execute(conn)
-        .map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => HireError::Refused(Refusal::WorkerBusy),
-            other => HireError::Db(other),
-        })?;
-    Ok(id)
+    Ok(out)
 }
 
-/// Records a hire on `contract_id` under rules 2 and 4, keeps the contract's counters, and
-/// moves a contracted project to `in_progress` at its first hire. Call inside a write
-/// transaction; the contract row is locked first so concurrent hires queue behind it.
-pub fn hire(
+/// The ids of the workers with these IINs that are already on record, by IIN.
+pub fn workers_by_iin(
+    conn: &mut DbConnection,
+    iins: &[&str],
+) -> QueryResult<HashMap<String, String>> {
+    let mut found = HashMap::new();
+    for chunk in iins.chunks(500) {
+        let pairs: Vec<(String, String)> = workers::table
+            .filter(workers::iin.eq_any(chunk))
+            .select((workers::iin, workers::id))
+            .load(conn)?;
+        found.extend(pairs);
+    }
+    Ok(found)
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = workers, treat_none_as_default_value = false)]
+pub struct NewWorker<'a> {
+    pub id: String,
+    pub iin: &'a str,
+    pub birth_date: NaiveDate,
+    pub sex: &'static str,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl<'a> NewWorker<'a> {
+    /// A worker is only what the IIN says; the name and settlement belong to each hire.
+    pub fn of(h: &'a HireInput, at: NaiveDateTime) -> Self {
+        NewWorker {
+            id: new_id(),
+            iin: h.iin.as_str(),
+            birth_date: h.iin.birth_date(),
+            sex: h.sex_code(),
+            created_at: at,
+            updated_at: at,
+        }
+    }
+}
+
+/// Inserts workers and jobs many per statement.
+pub fn insert_hires(
+    conn: &mut DbConnection,
+    workers_new: &[NewWorker<'_>],
+    rows: &[JobRow],
+) -> QueryResult<()> {
+    insert_chunks!(conn, workers::table, workers_new);
+    insert_chunks!(conn, jobs::table, rows);
+    Ok(())
+}
+
+/// Moves the contract's and the project's hire counters by what was hired (or un-hired).
+pub fn count_hires(
     conn: &mut DbConnection,
     contract_id: &str,
-    h: &HireInput,
-    by: &str,
-    tally: &mut Tally,
-) -> Result<JobRow, HireError> {
-    lock_for_update(conn, "contracts", contract_id)?;
-    let contract: ContractRow = contracts::get(conn, contract_id)?;
-    hire::check_channel_balance(contract.center_hires, contract.direct_hires, h.channel).map_err(
-        |(center, direct)| HireError::Refused(Refusal::TooManyDirect { center, direct }),
-    )?;
-    let worker_id = upsert_worker(conn, h)?;
-    if let Some(project_code) = active_job_project(conn, &worker_id, h.hire_date)? {
-        return Err(HireError::Refused(Refusal::ActiveElsewhere {
-            project_code,
-        }));
-    }
-    let id = new_id();
-    let at = now();
-    diesel::insert_into(jobs::table)
-        .values(&JobRow::hired(
-            id.clone(),
-            contract_id,
-            worker_id,
-            h,
-            by,
-            at,
+    project_id: &str,
+    center: i32,
+    direct: i32,
+) -> QueryResult<()> {
+    diesel::update(contracts_t::table.find(contract_id))
+        .set((
+            contracts_t::center_hires.eq(contracts_t::center_hires + center),
+            contracts_t::direct_hires.eq(contracts_t::direct_hires + direct),
         ))
         .execute(conn)?;
-    let counter = diesel::update(contracts_t::table.find(contract_id));
-    match h.channel {
-        Channel::EmploymentCenter => counter
-            .set(contracts_t::center_hires.eq(contracts_t::center_hires + 1))
-            .execute(conn)?,
-        Channel::Direct => counter
-            .set(contracts_t::direct_hires.eq(contracts_t::direct_hires + 1))
-            .execute(conn)?,
-    };
-    let center = i32::from(h.channel == Channel::EmploymentCenter);
-    diesel::update(projects_t::table.find(&contract.project_id))
+    diesel::update(projects_t::table.find(project_id))
         .set((
-            projects_t::jobs_created.eq(projects_t::jobs_created + 1),
+            projects_t::jobs_created.eq(projects_t::jobs_created + center + direct),
             projects_t::center_hires.eq(projects_t::center_hires + center),
         ))
         .execute(conn)?;
-    if contract.hires() == 0 {
-        start_work(conn, &contract.project_id, by, tally)?;
-    }
-    let region = projects::region_of_contract(conn, contract_id)?;
-    let permanent = h.kind == JobKind::Permanent;
-    tally.add(
-        &region,
-        h.hire_date,
-        &Figures::of_hire(center == 1, h.is_youth, permanent),
-    );
-    Ok(get(conn, &id)?)
+    Ok(())
+}
+
+/// The figures one job adds to its region's tallies on its hire date.
+pub fn figures_of(job: &JobRow) -> Figures {
+    Figures::of_hire(
+        job.channel() == Channel::EmploymentCenter,
+        job.is_youth,
+        job.kind == JobKind::Permanent.code(),
+    )
 }
 
 /// The first hire on a contracted project means work has started.
@@ -324,71 +306,30 @@ pub fn for_contract(
     ))
 }
 
-/// Records the end of a job (rule 5: not before the hire, not in the future).
-pub fn end(
-    conn: &mut DbConnection,
-    id: &str,
-    base_version: i32,
-    end_date: NaiveDate,
-) -> QueryResult<usize> {
+/// Saves a job as corrected or ended, if it is still at `base_version`; 0 rows when it moved on.
+pub fn save(conn: &mut DbConnection, job: &JobRow, base_version: i32) -> QueryResult<usize> {
     diesel::update(
         jobs::table
-            .filter(jobs::id.eq(id))
+            .filter(jobs::id.eq(&job.id))
             .filter(jobs::version.eq(base_version)),
     )
     .set((
-        jobs::end_date.eq(Some(end_date)),
+        jobs::worker_name.eq(&job.worker_name),
+        jobs::worker_settlement.eq(&job.worker_settlement),
+        jobs::position.eq(&job.position),
+        jobs::hire_date.eq(job.hire_date),
+        jobs::end_date.eq(job.end_date),
+        jobs::kind.eq(&job.kind),
+        jobs::channel.eq(&job.channel),
+        jobs::referral_number.eq(&job.referral_number),
+        jobs::referral_date.eq(job.referral_date),
+        jobs::arrived_from_other_settlement.eq(job.arrived_from_other_settlement),
+        jobs::monthly_wage_tenge.eq(job.monthly_wage_tenge),
+        jobs::is_youth.eq(job.is_youth),
         jobs::updated_at.eq(now()),
-        jobs::version.eq(jobs::version + 1),
+        jobs::version.eq(base_version + 1),
     ))
     .execute(conn)
-}
-
-/// What a correction may change: not the worker, the contract or the hiring channel, which
-/// the rules were checked against.
-pub struct Correction {
-    pub position: String,
-    pub kind: String,
-    pub monthly_wage_tenge: i64,
-    pub arrived_from_other_settlement: bool,
-    pub referral: Option<(String, NaiveDate)>,
-}
-
-pub fn correct(
-    conn: &mut DbConnection,
-    id: &str,
-    base_version: i32,
-    c: &Correction,
-    tally: &mut Tally,
-) -> QueryResult<usize> {
-    let before = get(conn, id)?;
-    let changed = diesel::update(
-        jobs::table
-            .filter(jobs::id.eq(id))
-            .filter(jobs::version.eq(base_version)),
-    )
-    .set((
-        jobs::position.eq(&c.position),
-        jobs::kind.eq(&c.kind),
-        jobs::monthly_wage_tenge.eq(c.monthly_wage_tenge),
-        jobs::arrived_from_other_settlement.eq(c.arrived_from_other_settlement),
-        jobs::referral_number.eq(c.referral.as_ref().map(|r| r.0.as_str())),
-        jobs::referral_date.eq(c.referral.as_ref().map(|r| r.1)),
-        jobs::updated_at.eq(now()),
-        jobs::version.eq(jobs::version + 1),
-    ))
-    .execute(conn)?;
-    let was_permanent = before.kind == JobKind::Permanent.code();
-    let is_permanent = c.kind == JobKind::Permanent.code();
-    if changed > 0 && was_permanent != is_permanent {
-        let delta = Figures {
-            permanent_created: if is_permanent { 1 } else { -1 },
-            ..Default::default()
-        };
-        let region = projects::region_of_contract(conn, &before.contract_id)?;
-        tally.add(&region, before.hire_date, &delta);
-    }
-    Ok(changed)
 }
 
 #[derive(QueryableByName)]
@@ -420,5 +361,20 @@ pub fn youth_ages(conn: &mut DbConnection, on: NaiveDate) -> QueryResult<hire::Y
     Ok(hire::YouthAges {
         min: i32::try_from(min).unwrap_or(15),
         max: i32::try_from(max).unwrap_or(28),
+    })
+}
+
+/// What a hire on `today` is checked against: the youth ages in force today and every MZP on
+/// record (a hire's wage floor is the one in force on its own date).
+pub fn hire_rules(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<hire::HireRules> {
+    let minimum_wage = parameters::table
+        .filter(parameters::code.eq("MZP"))
+        .select((parameters::valid_from, parameters::value))
+        .load::<(NaiveDate, i64)>(conn)?
+        .into_iter()
+        .collect();
+    Ok(hire::HireRules {
+        youth: youth_ages(conn, today)?,
+        minimum_wage,
     })
 }

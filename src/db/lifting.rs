@@ -6,9 +6,7 @@ use diesel::sql_types::{BigInt, Text};
 
 use super::jobs::{JobRow, parameter_on};
 use super::schema::lifting_payments;
-use super::tallies::Tally;
 use super::{DbConnection, new_id, now};
-use crate::domain::figures::Figures;
 use crate::domain::hire::lifting_amount;
 
 /// The payment due for a job, if it is eligible and an MZP is on record for its hire date.
@@ -19,58 +17,35 @@ pub fn due(conn: &mut DbConnection, job: &JobRow) -> QueryResult<Option<i64>> {
     Ok(parameter_on(conn, "MZP", job.hire_date)?.map(lifting_amount))
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum PaymentError {
-    #[error("already paid")]
-    AlreadyPaid,
-    #[error("not eligible")]
-    NotEligible,
-    #[error(transparent)]
-    Db(#[from] diesel::result::Error),
+/// The payment recorded for a job, if any: amount and date.
+pub fn paid(conn: &mut DbConnection, job_id: &str) -> QueryResult<Option<(i64, NaiveDate)>> {
+    lifting_payments::table
+        .filter(lifting_payments::job_id.eq(job_id))
+        .select((lifting_payments::amount_tenge, lifting_payments::paid_on))
+        .first(conn)
+        .optional()
 }
 
-/// Records the payment of what is due; a second payment for the same job is refused (the
-/// unique key on `job_id` holds even against two requests at once).
-pub fn record(
+/// Inserts a payment. The unique key on `job_id` refuses a second one even from two requests
+/// at once (a unique violation).
+pub fn insert(
     conn: &mut DbConnection,
-    job: &JobRow,
+    job_id: &str,
+    amount: i64,
     paid_on: NaiveDate,
     by: &str,
-    tally: &mut Tally,
-) -> Result<i64, PaymentError> {
-    let amount = due(conn, job)?.ok_or(PaymentError::NotEligible)?;
-    let exists: i64 = lifting_payments::table
-        .filter(lifting_payments::job_id.eq(&job.id))
-        .count()
-        .get_result(conn)?;
-    if exists > 0 {
-        return Err(PaymentError::AlreadyPaid);
-    }
+) -> QueryResult<()> {
     diesel::insert_into(lifting_payments::table)
         .values((
             lifting_payments::id.eq(new_id()),
-            lifting_payments::job_id.eq(&job.id),
+            lifting_payments::job_id.eq(job_id),
             lifting_payments::amount_tenge.eq(amount),
             lifting_payments::paid_on.eq(paid_on),
             lifting_payments::recorded_by.eq(by),
             lifting_payments::created_at.eq(now()),
         ))
-        .execute(conn)
-        .map_err(|e| match e {
-            diesel::result::Error::DatabaseError(
-                diesel::result::DatabaseErrorKind::UniqueViolation,
-                _,
-            ) => PaymentError::AlreadyPaid,
-            other => PaymentError::Db(other),
-        })?;
-    let region = super::projects::region_of_contract(conn, &job.contract_id)?;
-    let delta = Figures {
-        lifting_paid: 1,
-        lifting_paid_tenge: amount,
-        ..Default::default()
-    };
-    tally.add(&region, paid_on, &delta);
-    Ok(amount)
+        .execute(conn)?;
+    Ok(())
 }
 
 #[derive(Debug, Clone, Default, QueryableByName)]

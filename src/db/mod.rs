@@ -29,7 +29,6 @@ pub mod compliance;
 pub mod contracts;
 pub mod figures;
 pub mod job_export;
-pub mod job_import;
 pub mod jobs;
 pub mod lifting;
 pub mod plans;

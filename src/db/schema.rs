@@ -152,10 +152,8 @@ diesel::table! {
     workers (id) {
         id -> Text,
         iin -> Text,
-        full_name -> Text,
         birth_date -> Date,
         sex -> Text,
-        home_settlement -> Text,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
@@ -181,6 +179,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         version -> Integer,
+        worker_name -> Text,
+        worker_settlement -> Text,
     }
 }
 

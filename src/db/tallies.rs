@@ -37,6 +37,14 @@ impl Tally {
             .add_scaled(delta, 1);
     }
 
+    /// Takes back what `add` counted, e.g. a corrected hire's figures on its old date.
+    pub fn remove(&mut self, region: &str, day: NaiveDate, delta: &Figures) {
+        self.pending
+            .entry((region.to_owned(), day))
+            .or_default()
+            .add_scaled(delta, -1);
+    }
+
     /// A project of `region` moved from one status to another on `day`.
     pub fn status_change(
         &mut self,

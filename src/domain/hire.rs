@@ -1,6 +1,8 @@
 //! A hire as recorded by a contractor (or an akimat officer on their behalf): the worker's IIN
 //! with what it tells, the job, and rules 2, 4, 5 and 6.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::identifier::{IdError, Iin, Sex};
@@ -70,6 +72,21 @@ pub struct YouthAges {
     pub max: i32,
 }
 
+/// The reference data a hire is checked against: the youth ages and the minimum wage (MZP)
+/// by the date each value took effect.
+#[derive(Debug, Clone)]
+pub struct HireRules {
+    pub youth: YouthAges,
+    pub minimum_wage: BTreeMap<NaiveDate, i64>,
+}
+
+impl HireRules {
+    /// The MZP in force on `day`; `None` before the first one on record (no floor then).
+    pub fn minimum_wage_on(&self, day: NaiveDate) -> Option<i64> {
+        self.minimum_wage.range(..=day).next_back().map(|(_, v)| *v)
+    }
+}
+
 pub fn iin_message(e: IdError) -> Message {
     match e {
         IdError::Format => Message::new("iin-format"),
@@ -85,13 +102,16 @@ pub fn truthy(text: &str) -> bool {
     )
 }
 
-/// Checks a hire against its contract's signing date and today (rule 5).
+/// Checks a hire against its contract's signing date and today (rule 5). Every job is
+/// recorded as full-time, so its monthly wage may not be below the minimum wage in force on the
+/// hire date (part-time work is not recorded by the programme).
 pub fn check(
     f: &HireFields,
     contract_signed: NaiveDate,
     today: NaiveDate,
-    youth: YouthAges,
+    rules: &HireRules,
 ) -> Result<HireInput, Vec<FieldProblem>> {
+    let youth = rules.youth;
     let mut problems = Vec::new();
     let mut required = |field: &'static str, text: &str, max: usize| -> String {
         let t = text.trim();
@@ -176,11 +196,16 @@ pub fn check(
     };
     let wage =
         parse_int(&f.monthly_wage_tenge).filter(|n| (0..=super::contract::MAX_TENGE).contains(n));
-    if wage.is_none() {
-        problems.push(FieldProblem::new(
+    match (wage, hire_date.and_then(|d| rules.minimum_wage_on(d))) {
+        (None, _) => problems.push(FieldProblem::new(
             "monthly_wage_tenge",
             Message::new("field-money"),
-        ));
+        )),
+        (Some(w), Some(min)) if w < min => problems.push(FieldProblem::new(
+            "monthly_wage_tenge",
+            Message::new("hire-wage-below-minimum").int("min", min),
+        )),
+        _ => {}
     }
     match (iin, hire_date, kind, channel, wage) {
         (Some(iin), Some(hire_date), Some(kind), Some(channel), Some(wage))
@@ -221,6 +246,67 @@ pub fn blocks_hire(end: Option<NaiveDate>, from: NaiveDate) -> bool {
     end.is_none_or(|e| e >= from)
 }
 
+/// Rule 4 for a job whose dates change: two jobs of one worker, each from its hire date to
+/// its end (or open), may not share a day.
+pub fn overlaps(a: (NaiveDate, Option<NaiveDate>), b: (NaiveDate, Option<NaiveDate>)) -> bool {
+    blocks_hire(a.1, b.0) && blocks_hire(b.1, a.0)
+}
+
+/// A recorded hire, as far as a correction of it must respect what was built on it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub channel: Channel,
+    pub arrived_from_other_settlement: bool,
+    pub hire_date: NaiveDate,
+    pub end_date: Option<NaiveDate>,
+    /// A lifting payment has been made for the job (rule 6).
+    pub lifting_paid: bool,
+}
+
+/// Rules 2, 5 and 6 on a correction of `before` into `after` (already checked like a hire),
+/// with the contract's counts as they stand, `before` included. After a lifting payment the
+/// channel, the arrival and the hire date it was paid on stay as they are; a change of channel
+/// to direct must leave direct hires no more than employment-center ones (rule 2).
+pub fn check_correction(
+    before: &Recorded,
+    after: &HireInput,
+    center: i32,
+    direct: i32,
+) -> Vec<FieldProblem> {
+    let mut problems = Vec::new();
+    let paid = || Message::new("job-correction-lifting-paid");
+    if before.lifting_paid {
+        if after.channel != before.channel {
+            problems.push(FieldProblem::new("channel", paid()));
+        }
+        if after.arrived_from_other_settlement != before.arrived_from_other_settlement {
+            problems.push(FieldProblem::new("arrived_from_other_settlement", paid()));
+        }
+        if after.hire_date != before.hire_date {
+            problems.push(FieldProblem::new("hire_date", paid()));
+        }
+    }
+    let to_direct = before.channel == Channel::EmploymentCenter && after.channel == Channel::Direct;
+    if let (true, Err((center, direct))) = (
+        to_direct,
+        check_channel_balance(center - 1, direct, Channel::Direct),
+    ) {
+        problems.push(FieldProblem::new(
+            "channel",
+            Message::new("hire-too-many-direct")
+                .int("center", i64::from(center))
+                .int("direct", i64::from(direct)),
+        ));
+    }
+    if before.end_date.is_some_and(|end| end < after.hire_date) {
+        problems.push(FieldProblem::new(
+            "hire_date",
+            Message::new("job-end-before-hire"),
+        ));
+    }
+    problems
+}
+
 /// Rule 6: a lifting payment is due for a hire through an employment center of a worker who
 /// arrived from another settlement.
 pub fn lifting_eligible(channel: Channel, arrived_from_other_settlement: bool) -> bool {
@@ -240,7 +326,12 @@ mod tests {
         parse_date(s).unwrap()
     }
 
-    const YOUTH: YouthAges = YouthAges { min: 15, max: 28 };
+    fn rules() -> HireRules {
+        HireRules {
+            youth: YouthAges { min: 15, max: 28 },
+            minimum_wage: [(d("2024-01-01"), 85_000)].into_iter().collect(),
+        }
+    }
 
     pub fn fields() -> HireFields {
         HireFields {
@@ -260,7 +351,7 @@ mod tests {
 
     #[test]
     fn a_complete_hire_derives_sex_and_youth_from_the_iin() {
-        let h = check(&fields(), d("2024-06-01"), d("2024-12-31"), YOUTH).unwrap();
+        let h = check(&fields(), d("2024-06-01"), d("2024-12-31"), &rules()).unwrap();
         assert_eq!(h.sex_code(), "f");
         assert!(h.is_youth, "17 on the hire date");
         assert_eq!(h.referral, Some(("ЦЗ-27/1045".into(), d("2024-06-25"))));
@@ -268,11 +359,11 @@ mod tests {
 
     #[test]
     fn rule_5_dates() {
-        let problems = check(&fields(), d("2024-07-02"), d("2024-12-31"), YOUTH).unwrap_err();
+        let problems = check(&fields(), d("2024-07-02"), d("2024-12-31"), &rules()).unwrap_err();
         assert_eq!(problems[0].message.key, "hire-before-contract");
-        let problems = check(&fields(), d("2024-06-01"), d("2024-06-30"), YOUTH).unwrap_err();
+        let problems = check(&fields(), d("2024-06-01"), d("2024-06-30"), &rules()).unwrap_err();
         assert_eq!(problems[0].message.key, "date-in-future");
-        let on_signing_day = check(&fields(), d("2024-07-01"), d("2024-07-01"), YOUTH);
+        let on_signing_day = check(&fields(), d("2024-07-01"), d("2024-07-01"), &rules());
         assert!(on_signing_day.is_ok());
     }
 
@@ -291,7 +382,7 @@ mod tests {
             referral_date: String::new(),
             ..fields()
         };
-        let fields_wrong: Vec<_> = check(&f, d("2024-06-01"), d("2024-12-31"), YOUTH)
+        let fields_wrong: Vec<_> = check(&f, d("2024-06-01"), d("2024-12-31"), &rules())
             .unwrap_err()
             .iter()
             .map(|p| p.field)
@@ -303,7 +394,7 @@ mod tests {
             ..fields()
         };
         assert_eq!(
-            check(&direct, d("2024-06-01"), d("2024-12-31"), YOUTH)
+            check(&direct, d("2024-06-01"), d("2024-12-31"), &rules())
                 .unwrap()
                 .referral,
             None
@@ -321,7 +412,7 @@ mod tests {
                 ..fields()
             };
             assert_eq!(
-                check(&f, d("2024-06-01"), d("2024-12-31"), YOUTH).unwrap_err()[0]
+                check(&f, d("2024-06-01"), d("2024-12-31"), &rules()).unwrap_err()[0]
                     .message
                     .key,
                 key
@@ -341,6 +432,63 @@ mod tests {
             check_channel_balance(0, 0, Channel::EmploymentCenter),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_full_time_wage_below_the_minimum_wage_on_the_hire_date_is_refused() {
+        let f = HireFields {
+            monthly_wage_tenge: "123".into(),
+            ..fields()
+        };
+        let problems = check(&f, d("2024-06-01"), d("2024-12-31"), &rules()).unwrap_err();
+        assert_eq!(problems[0].field, "monthly_wage_tenge");
+        assert_eq!(problems[0].message.key, "hire-wage-below-minimum");
+        let at_minimum = HireFields {
+            monthly_wage_tenge: "85000".into(),
+            ..fields()
+        };
+        assert!(check(&at_minimum, d("2024-06-01"), d("2024-12-31"), &rules()).is_ok());
+    }
+
+    #[test]
+    fn corrections_keep_what_a_lifting_payment_and_rule_2_rest_on() {
+        let before = Recorded {
+            channel: Channel::EmploymentCenter,
+            arrived_from_other_settlement: true,
+            hire_date: d("2024-07-01"),
+            end_date: None,
+            lifting_paid: true,
+        };
+        let h = check(&fields(), d("2024-06-01"), d("2024-12-31"), &rules()).unwrap();
+        assert!(check_correction(&before, &h, 2, 1).is_empty());
+        let direct = HireInput {
+            channel: Channel::Direct,
+            referral: None,
+            arrived_from_other_settlement: false,
+            ..h.clone()
+        };
+        let fields: Vec<_> = check_correction(&before, &direct, 2, 1)
+            .iter()
+            .map(|p| p.field)
+            .collect();
+        assert_eq!(
+            fields,
+            ["channel", "arrived_from_other_settlement", "channel"]
+        );
+        let unpaid = Recorded {
+            lifting_paid: false,
+            ..before
+        };
+        assert!(check_correction(&unpaid, &direct, 3, 1).is_empty());
+        assert_eq!(check_correction(&unpaid, &direct, 2, 1).len(), 1);
+    }
+
+    #[test]
+    fn rule_4_overlaps() {
+        let open = (d("2024-03-01"), None);
+        assert!(overlaps((d("2024-01-01"), Some(d("2024-03-01"))), open));
+        assert!(!overlaps((d("2024-01-01"), Some(d("2024-02-29"))), open));
+        assert!(overlaps((d("2024-05-01"), None), open));
     }
 
     #[test]

@@ -12,7 +12,6 @@ use crate::auth::CurrentUser;
 use crate::db::regions::RegionNames;
 use crate::db::{Db, figures, job_export};
 use crate::domain::figures::Figures;
-use crate::domain::role::Scope;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::web::export::{self, Cell, Table};
@@ -115,14 +114,13 @@ enum Cursor {
 }
 
 /// Every hire in the user's scope as CSV, read and sent `BATCH` rows at a time. IINs and
-/// names in full only where the user may see them (their contracts or their region).
+/// names in full only where `policy` lets the user see them (their contracts or their region).
 pub async fn jobs_csv(
     ctx: PageCtx,
     user: CurrentUser,
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let scope = user.scope.clone();
-    let full = !matches!(scope, Scope::National);
     let header = export::csv_bytes(&Table {
         name: String::new(),
         headers: job_export::HEADERS.iter().map(|k| ctx.t(k)).collect(),
@@ -137,8 +135,9 @@ pub async fn jobs_csv(
                 Cursor::After(after) => after,
                 Cursor::Done => return None,
             };
+            let reach = scope.clone();
             let rows = match db
-                .run(move |conn| Ok(job_export::batch(conn, &scope, after.as_deref(), BATCH)?))
+                .run(move |conn| Ok(job_export::batch(conn, &reach, after.as_deref(), BATCH)?))
                 .await
             {
                 Ok(rows) => rows,
@@ -153,7 +152,7 @@ pub async fn jobs_csv(
             } else {
                 Cursor::After(rows.last().map(|r| r.id.clone()))
             };
-            let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.cells(full)).collect();
+            let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.cells(&scope)).collect();
             Some((Ok(Bytes::from(export::csv_rows(&cells))), next))
         }
     });
@@ -174,7 +173,6 @@ pub async fn jobs_xlsx(
     db: web::Data<Db>,
 ) -> Result<HttpResponse, AppError> {
     let scope = user.scope.clone();
-    let full = !matches!(scope, Scope::National);
     let headers: Vec<String> = job_export::HEADERS.iter().map(|k| ctx.t(k)).collect();
     let file = db
         .run(move |conn| {
@@ -182,7 +180,7 @@ pub async fn jobs_xlsx(
             let mut after: Option<String> = None;
             loop {
                 let rows = job_export::batch(conn, &scope, after.as_deref(), BATCH)?;
-                let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.cells(full)).collect();
+                let cells: Vec<Vec<Cell>> = rows.iter().map(|r| r.cells(&scope)).collect();
                 book.append(&cells)?;
                 if (rows.len() as i64) < BATCH {
                     break;

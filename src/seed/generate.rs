@@ -17,7 +17,7 @@ use super::{hires, history, people};
 use crate::db::projects::Entered;
 use crate::domain::contract::{self, ContractFields};
 use crate::domain::geo;
-use crate::domain::hire::YouthAges;
+use crate::domain::hire::HireRules;
 use crate::domain::ledger::{self, LineFields};
 use crate::domain::project::{self, ProjectFields, min_center_hires};
 use crate::domain::workflow::ProjectStatus as S;
@@ -46,19 +46,14 @@ const FUNDING: [&str; 4] = [
 pub struct Context {
     pub author: String,
     pub today: NaiveDate,
-    pub youth: YouthAges,
-    /// MZP by the date it takes effect.
-    pub mzp: BTreeMap<NaiveDate, i64>,
+    /// The youth ages and the MZP by the date it takes effect, as the forms check hires.
+    pub rules: HireRules,
     pub iins: HashSet<String>,
 }
 
 impl Context {
     pub(super) fn mzp_on(&self, day: NaiveDate) -> i64 {
-        self.mzp
-            .range(..=day)
-            .next_back()
-            .map(|(_, v)| *v)
-            .unwrap_or(42_500)
+        self.rules.minimum_wage_on(day).unwrap_or(42_500)
     }
 }
 

@@ -182,7 +182,7 @@ pub(super) fn make(
             };
             let h = problems(
                 "hire",
-                hire::check(&fields, c.signed_on, ctx.today, ctx.youth),
+                hire::check(&fields, c.signed_on, ctx.today, &ctx.rules),
             )?;
             problems(
                 "rule 2",
@@ -230,10 +230,8 @@ fn push_hire(
     batch.workers.push(WorkerRow {
         id: worker_id.clone(),
         iin: h.iin.as_str().into(),
-        full_name: h.full_name.clone(),
         birth_date: h.iin.birth_date(),
         sex: h.sex_code(),
-        home_settlement: h.home_settlement.clone(),
         created_at: created,
         updated_at: created,
     });

@@ -26,7 +26,7 @@ use rand_chacha::ChaCha8Rng;
 use crate::db::audit::{self, Actor, Event};
 use crate::db::schema::parameters;
 use crate::db::{DbConnection, tallies, write_transaction};
-use crate::domain::hire::YouthAges;
+use crate::domain::hire::{HireRules, YouthAges};
 
 /// What one region must add up to.
 #[derive(Debug, Clone, Default)]
@@ -170,9 +170,11 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
         let mut ctx = generate::Context {
             author: String::new(),
             today: opts.clock.today(),
-            youth: crate::db::jobs::youth_ages(conn, spec.work_from)
-                .unwrap_or(YouthAges { min: 15, max: 28 }),
-            mzp: mzp(conn)?,
+            rules: HireRules {
+                youth: crate::db::jobs::youth_ages(conn, spec.work_from)
+                    .unwrap_or(YouthAges { min: 15, max: 28 }),
+                minimum_wage: mzp(conn)?,
+            },
             iins: HashSet::new(),
         };
         let mut summary = Summary {

@@ -87,10 +87,8 @@ pub struct LineRow {
 pub struct WorkerRow {
     pub id: String,
     pub iin: String,
-    pub full_name: String,
     pub birth_date: NaiveDate,
     pub sex: &'static str,
-    pub home_settlement: String,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
 }

@@ -4,7 +4,13 @@
 
 pub mod acting;
 pub mod contracts;
+pub mod hires;
+pub mod job_correction;
+pub mod job_end;
+pub mod job_import;
+pub mod jobs_in_scope;
 pub mod ledger;
+pub mod lifting;
 pub mod plans;
 pub mod project_status;
 pub mod projects;

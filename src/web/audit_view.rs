@@ -31,6 +31,8 @@ fn label(i18n: &I18n, field: &str) -> String {
         "active" => Some("user-status"),
         "locked_until" => Some("user-locked-until"),
         "month" => Some("plans-month"),
+        "worker_name" => Some("hire-full-name"),
+        "worker_settlement" => Some("hire-home-settlement"),
         _ => None,
     });
     key.map_or_else(|| field.to_owned(), |k| i18n.t(k))
@@ -39,6 +41,9 @@ fn label(i18n: &I18n, field: &str) -> String {
 fn value(i18n: &I18n, field: &str, raw: &str) -> String {
     if raw == "—" {
         return raw.to_owned();
+    }
+    if let Some(masked) = crate::policy::audit_value(field, raw) {
+        return masked;
     }
     let enum_key = match field {
         "status" => ProjectStatus::from_code(raw).map(ProjectStatus::label_key),

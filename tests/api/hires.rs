@@ -323,8 +323,12 @@ async fn a_correction_on_a_stale_version_is_refused() {
     let fix = |version: &'static str| {
         vec![
             ("version", version.to_owned()),
+            ("full_name", "Работник Номер 11".to_owned()),
+            ("home_settlement", "Орал".to_owned()),
             ("position", "Бетонщик".to_owned()),
+            ("hire_date", "2024-07-01".to_owned()),
             ("kind", "temporary".to_owned()),
+            ("channel", "employment_center".to_owned()),
             ("monthly_wage_tenge", "180000".to_owned()),
             ("referral_number", "ЦЗ-11".to_owned()),
             ("referral_date", "2024-06-25".to_owned()),

@@ -23,6 +23,7 @@ mod generated;
 mod headers;
 mod health;
 mod hire_import;
+mod hire_integrity;
 mod hires;
 mod i18n;
 mod import;

@@ -632,3 +632,8 @@ decision-limit-above-budget = The approved limit cannot exceed the project's bud
 decision-date-before-submission = The decision cannot be dated before the project was submitted to the commission ({ $submitted }).
 status-note-contract = A contract was recorded.
 status-note-first-hire = The first hire was recorded.
+## wt-a: hires, corrections, the import oracle, the minimum wage
+hire-active-out-of-scope = Not recorded: this worker already has a Roadmap job elsewhere. The officers of this project's region can resolve it with the region where that job is recorded.
+hire-probe-limit = Not checked: within the last hour you were refused { $limit } times for workers whose Roadmap jobs you may not see. To protect people's personal data, hires and imports are paused for you for up to an hour. The officers of this project's region can resolve it.
+hire-wage-below-minimum = A full-time monthly wage cannot be below the minimum wage in force on the hire date ({ $min } ₸).
+job-correction-lifting-paid = A lifting payment has been made for this job: the hiring channel, the arrival from another settlement and the hire date it was paid on can no longer change.

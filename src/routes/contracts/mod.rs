@@ -8,7 +8,6 @@ pub mod show;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::contracts::{self, ContractWithProject};
-use crate::domain::role::{Role, Scope};
 use crate::error::AppError;
 
 /// The contract if the user's scope covers it; 404 otherwise.
@@ -25,17 +24,7 @@ pub async fn load_in_scope(
 /// Hires, endings, corrections and ledger lines are entered by the contractor whose BIN is on
 /// the contract, or by an officer of the project's region on their behalf.
 pub fn may_record(user: &CurrentUser, c: &ContractWithProject) -> bool {
-    match (&user.role, &user.scope) {
-        (Role::Contractor, Scope::Contractor(bin)) => *bin == c.contract.contractor_bin,
-        (Role::Akimat, Scope::Region(region)) => *region == c.project_region,
-        _ => false,
-    }
-}
-
-/// IINs and names in full only for the contractor who employs the worker and the officers of
-/// the project's region; everyone else sees them masked.
-pub fn sees_personal_data(user: &CurrentUser, c: &ContractWithProject) -> bool {
-    may_record(user, c)
+    crate::policy::may_record(&user.scope, c.place())
 }
 
 pub fn require_recorder(user: &CurrentUser, c: &ContractWithProject) -> Result<(), AppError> {

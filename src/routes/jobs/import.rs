@@ -1,24 +1,23 @@
-//! `/contracts/{id}/jobs/import`: many hires on one contract from a CSV file. Rows are applied
-//! in file order under the same rules as the form (rule 2 counts the rows above), in one
-//! transaction: every failing row is reported with its line, and nothing is written unless
-//! every row passes.
+//! `/contracts/{id}/jobs/import`: many hires on one contract from a CSV file, recorded by
+//! `usecase::job_import` under the same rules as the form, all or nothing: every failing row
+//! is reported with its line.
 
 use actix_multipart::form::MultipartForm;
 use actix_web::{HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
 use askama::Template;
 
-use super::{label_key, refusal_message};
+use super::{hire_failure, label_key};
 use crate::auth::CurrentUser;
-use crate::db::audit;
+use crate::db::Db;
 use crate::db::contracts::ContractWithProject;
-use crate::db::tallies::Tally;
-use crate::db::{Db, DbConnection, write_transaction};
-use crate::db::{job_import, jobs};
 use crate::domain::csv_rows::{LineProblem, read_rows};
-use crate::domain::hire::{self, HireFields, YouthAges};
+use crate::domain::hire::HireFields;
 use crate::error::AppError;
+use crate::policy::Who;
 use crate::routes::contracts::open_for_hires;
+use crate::usecase::hires::HireError;
+use crate::usecase::job_import;
 use crate::web::page::PageCtx;
 use crate::web::upload::{self, ShownProblem, Upload};
 use crate::web::{render, see_other};
@@ -88,71 +87,6 @@ pub async fn template(
         .body(format!("\u{feff}{}\r\n", COLUMNS.join(","))))
 }
 
-enum ImportError {
-    Rows(Vec<LineProblem>),
-    Db(diesel::result::Error),
-}
-
-impl From<diesel::result::Error> for ImportError {
-    fn from(e: diesel::result::Error) -> Self {
-        Self::Db(e)
-    }
-}
-
-/// Checks every row, then records them all in one go (`db::job_import`); any problem
-/// rolls the whole file back.
-fn apply(
-    conn: &mut DbConnection,
-    c: &ContractWithProject,
-    rows: &[(u64, HireFields)],
-    youth: YouthAges,
-    actor: &audit::Actor,
-    by: &str,
-    today: chrono::NaiveDate,
-) -> Result<usize, ImportError> {
-    let mut problems = Vec::new();
-    let mut checked = Vec::with_capacity(rows.len());
-    for (line, fields) in rows {
-        match hire::check(fields, c.contract.signed_on, today, youth) {
-            Ok(input) => checked.push((*line, input)),
-            Err(p) => problems.extend(p.into_iter().map(|p| LineProblem {
-                line: *line,
-                column: Some(p.field),
-                message: p.message,
-            })),
-        }
-    }
-    let mut tally = Tally::default();
-    let record = problems.is_empty();
-    let outcome = job_import::import(
-        conn,
-        &c.contract.id,
-        &checked,
-        record,
-        actor,
-        by,
-        &mut tally,
-    )?;
-    match outcome {
-        Ok(count) => {
-            tally.flush(conn)?;
-            Ok(count)
-        }
-        Err(refused) => {
-            problems.extend(refused.iter().map(|(line, r)| {
-                let (field, message) = refusal_message(r);
-                LineProblem {
-                    line: *line,
-                    column: Some(field),
-                    message,
-                }
-            }));
-            problems.sort_by_key(|p| p.line);
-            Err(ImportError::Rows(problems))
-        }
-    }
-}
-
 pub async fn upload(
     ctx: PageCtx,
     user: CurrentUser,
@@ -162,6 +96,7 @@ pub async fn upload(
 ) -> Result<HttpResponse, AppError> {
     let c = open_for_hires(&db, &user, id.into_inner()).await?;
     let cid = c.contract.id.clone();
+    let today = ctx.today();
     let page = ImportPage {
         ctx,
         c: c.clone(),
@@ -177,23 +112,26 @@ pub async fn upload(
         Ok(rows) => rows,
         Err(problems) => return render(&page.with_problems(&problems)),
     };
-    let today = page.ctx.today();
-    let actor = user.actor();
-    let by = user.id.clone();
+    let who = Who::from(&user);
     let outcome = db
-        .run(move |conn| {
-            let youth = jobs::youth_ages(conn, today)?;
-            Ok(write_transaction(conn, |conn| {
-                apply(conn, &c, &rows, youth, &actor, &by, today)
-            }))
-        })
+        .run(move |conn| Ok(job_import::import(conn, &who, &cid, &rows, today)))
         .await?;
     match outcome {
         Ok(count) => {
             FlashMessage::success(format!("flash-hires-imported|{count}")).send();
-            Ok(see_other(&format!("/contracts/{cid}/jobs")))
+            Ok(see_other(&format!("/contracts/{}/jobs", c.contract.id)))
         }
-        Err(ImportError::Rows(problems)) => render(&page.with_problems(&problems)),
-        Err(ImportError::Db(e)) => Err(e.into()),
+        Err(HireError::Rows(problems)) => {
+            let problems: Vec<LineProblem> = problems
+                .into_iter()
+                .map(|p| LineProblem {
+                    line: p.line,
+                    column: Some(p.problem.field),
+                    message: p.problem.message,
+                })
+                .collect();
+            render(&page.with_problems(&problems))
+        }
+        Err(e) => Err(hire_failure(e)),
     }
 }

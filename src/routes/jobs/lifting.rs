@@ -1,4 +1,5 @@
-//! `POST /jobs/{id}/lifting`: the region's officer records the lifting payment, once (rule 6).
+//! `POST /jobs/{id}/lifting`: the region's officer records the lifting payment, once
+//! (`usecase::lifting`: rule 6 on the job as it stands inside the transaction).
 
 use actix_web::{HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
@@ -6,14 +7,11 @@ use serde::Deserialize;
 
 use super::show::{load, page};
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
-use crate::db::lifting::{self, PaymentError};
-use crate::db::tallies::Tally;
-use crate::db::{Db, write_transaction};
+use crate::db::Db;
 use crate::domain::numbers::parse_date;
-use crate::domain::role::Role;
 use crate::error::AppError;
-use crate::routes::contracts::may_record;
+use crate::policy::{self, Who};
+use crate::usecase::lifting::{self, PaymentError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::see_other;
@@ -32,48 +30,28 @@ pub async fn pay(
     form: web::Form<PaymentForm>,
 ) -> Result<HttpResponse, AppError> {
     let (job, c) = load(&db, &user, id.into_inner()).await?;
-    if !(user.role == Role::Akimat && may_record(&user, &c)) {
+    if !policy::may_pay_lifting(user.role, &user.scope, c.place()) {
         return Err(AppError::Forbidden);
     }
     let today = ctx.today();
-    let paid_on = match parse_date(&form.paid_on) {
-        Some(d) if d >= job.hire_date && d <= today => d,
-        _ => {
+    let (who, jid) = (Who::from(&user), job.id.clone());
+    let paid = match parse_date(&form.paid_on) {
+        Some(on) => {
+            db.run(move |conn| Ok(lifting::pay(conn, &who, &jid, on, today)))
+                .await?
+        }
+        None => Err(PaymentError::BadDate),
+    };
+    match paid {
+        Ok(_) => FlashMessage::success("flash-lifting-paid").send(),
+        Err(PaymentError::BadDate) => {
             let mut errors = FormErrors::new();
             errors.add("paid_on", ctx.t("lifting-date-invalid"));
-            return page(ctx, &db, &user, job, c, errors).await;
+            return page(ctx, &db, &user, (job, c), errors, None).await;
         }
-    };
-    let actor = user.actor();
-    let (j, by) = (job.clone(), user.id.clone());
-    let result = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                let mut tally = Tally::default();
-                let amount = lifting::record(conn, &j, paid_on, &by, &mut tally)?;
-                tally.flush(conn)?;
-                audit::record(
-                    conn,
-                    Event {
-                        actor: &actor,
-                        action: "lifting.pay",
-                        entity: "job",
-                        entity_id: &j.id,
-                        before: None,
-                        after: Some(
-                            serde_json::json!({ "amount_tenge": amount, "paid_on": paid_on }),
-                        ),
-                        ip: None,
-                    },
-                )?;
-                Ok::<_, PaymentError>(amount)
-            }))
-        })
-        .await?;
-    match result {
-        Ok(_) => FlashMessage::success("flash-lifting-paid").send(),
         Err(PaymentError::AlreadyPaid) => FlashMessage::error("flash-lifting-already-paid").send(),
         Err(PaymentError::NotEligible) => FlashMessage::error("flash-lifting-not-eligible").send(),
+        Err(PaymentError::Access(e)) => return Err(e.into()),
         Err(PaymentError::Db(e)) => return Err(e.into()),
     }
     Ok(see_other(&format!("/jobs/{}", job.id)))

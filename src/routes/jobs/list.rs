@@ -5,13 +5,13 @@ use actix_web::{HttpResponse, web};
 use askama::Template;
 use serde::Deserialize;
 
-use super::{Person, person};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::contracts::ContractWithProject;
 use crate::db::jobs::{self, JobLine, PAGE_SIZE};
 use crate::error::AppError;
-use crate::routes::contracts::{load_in_scope, may_record, sees_personal_data};
+use crate::policy::{self, Person};
+use crate::routes::contracts::load_in_scope;
 use crate::web::page::PageCtx;
 use crate::web::render;
 
@@ -46,16 +46,16 @@ pub async fn list(
     let (lines, total) = db
         .run(move |conn| Ok(jobs::for_contract(conn, &cid, page)?))
         .await?;
-    let full = sees_personal_data(&user, &c);
+    let full = policy::sees_personal_data(&user.scope, c.place());
     let lines = lines
         .into_iter()
         .map(|l| {
-            let p = person(&l.worker, full);
+            let p = policy::person(&l.worker.iin, &l.job.worker_name, full);
             (l, p)
         })
         .collect();
     render(&JobsPage {
-        can_record: may_record(&user, &c),
+        can_record: policy::may_record(&user.scope, c.place()),
         pages: ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1),
         c,
         lines,

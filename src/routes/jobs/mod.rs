@@ -1,5 +1,6 @@
 //! Hires on a contract: recording one, importing many, listing, ending, correcting, and the
-//! lifting payment.
+//! lifting payment. The handlers parse, call the use case (`usecase::hires` and its siblings)
+//! and render; what may be seen in full is `policy`'s to say.
 
 pub mod correct;
 pub mod end;
@@ -9,44 +10,26 @@ pub mod list;
 pub mod new;
 pub mod show;
 
-use crate::db::jobs::{Refusal, WorkerRow};
-use crate::domain::identifier::{mask, mask_name};
-use crate::domain::message::Message;
+use crate::error::AppError;
+use crate::usecase::hires::HireError;
+use crate::usecase::jobs_in_scope::JobAccess;
 
-/// What a refused hire tells the user: which rule, the figures, and what to do.
-pub fn refusal_message(r: &Refusal) -> (&'static str, Message) {
-    match r {
-        Refusal::TooManyDirect { center, direct } => (
-            "channel",
-            Message::new("hire-too-many-direct")
-                .int("center", i64::from(*center))
-                .int("direct", i64::from(*direct)),
-        ),
-        Refusal::ActiveElsewhere { project_code } => (
-            "iin",
-            Message::new("hire-active-elsewhere").text("code", project_code.clone()),
-        ),
-        Refusal::WorkerBusy => ("iin", Message::new("hire-worker-busy")),
+impl From<JobAccess> for AppError {
+    fn from(e: JobAccess) -> Self {
+        match e {
+            JobAccess::NotFound => AppError::NotFound,
+            JobAccess::Forbidden => AppError::Forbidden,
+            JobAccess::Db(e) => e.into(),
+        }
     }
 }
 
-/// A worker as the viewer may see them.
-pub struct Person {
-    pub iin: String,
-    pub name: String,
-}
-
-pub fn person(w: &WorkerRow, full: bool) -> Person {
-    if full {
-        Person {
-            iin: w.iin.clone(),
-            name: w.full_name.clone(),
-        }
-    } else {
-        Person {
-            iin: mask(&w.iin),
-            name: mask_name(&w.full_name),
-        }
+/// The errors of a hire that are not the user's to fix on the form.
+fn hire_failure(e: HireError) -> AppError {
+    match e {
+        HireError::NotFound => AppError::NotFound,
+        HireError::Db(e) => e.into(),
+        HireError::Forbidden | HireError::Rows(_) => AppError::Forbidden,
     }
 }
 

@@ -1,20 +1,19 @@
-//! `/contracts/{id}/jobs/new`: record a hire. Rules 1, 2, 4 and 5 are checked on the server, in
-//! one transaction that locks the contract.
+//! `/contracts/{id}/jobs/new`: record a hire (`usecase::hires::hire` checks it and applies
+//! rules 2 and 4 in one transaction that locks the contract).
 
 use actix_web::{HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
 use askama::Template;
 
-use super::{label_key, refusal_message};
+use super::{hire_failure, label_key};
 use crate::auth::CurrentUser;
-use crate::db::audit::{self, Event};
+use crate::db::Db;
 use crate::db::contracts::ContractWithProject;
-use crate::db::jobs::{self, HireError};
-use crate::db::tallies::Tally;
-use crate::db::{Db, write_transaction};
-use crate::domain::hire::{self, Channel, HireFields, JobKind};
+use crate::domain::hire::{Channel, HireFields, JobKind};
 use crate::error::AppError;
+use crate::policy::Who;
 use crate::routes::contracts::open_for_hires;
+use crate::usecase::hires::{self, HireError};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::{render, see_other};
@@ -71,53 +70,22 @@ pub async fn create(
     let c = open_for_hires(&db, &user, id.into_inner()).await?;
     let fields = form.into_inner();
     let today = ctx.today();
-    let youth = db
-        .run(move |conn| Ok(jobs::youth_ages(conn, today)?))
-        .await?;
-    let i18n = ctx.i18n;
-    let input = match hire::check(&fields, c.contract.signed_on, today, youth) {
-        Ok(input) => input,
-        Err(problems) => {
-            let errors = FormErrors::from_problems(&i18n, &problems)
-                .with_labels(|f| label_key(f).map(|k| i18n.t(k)));
-            return page(ctx, c, fields, errors);
-        }
-    };
-    let actor = user.actor();
-    let (cid, by) = (c.contract.id.clone(), user.id.clone());
+    let (who, cid, typed) = (Who::from(&user), c.contract.id.clone(), fields.clone());
     let saved = db
-        .run(move |conn| {
-            Ok(write_transaction(conn, |conn| {
-                let mut tally = Tally::default();
-                let job = jobs::hire(conn, &cid, &input, &by, &mut tally)?;
-                tally.flush(conn)?;
-                audit::record(
-                    conn,
-                    Event {
-                        actor: &actor,
-                        action: "job.create",
-                        entity: "job",
-                        entity_id: &job.id,
-                        before: None,
-                        after: Some(job.audit_view()),
-                        ip: None,
-                    },
-                )?;
-                Ok::<_, HireError>(job)
-            }))
-        })
+        .run(move |conn| Ok(hires::hire(conn, &who, &cid, &typed, today)))
         .await?;
     match saved {
         Ok(job) => {
             FlashMessage::success("flash-hire-recorded").send();
             Ok(see_other(&format!("/jobs/{}", job.id)))
         }
-        Err(HireError::Refused(refusal)) => {
-            let (field, message) = refusal_message(&refusal);
-            let mut errors = FormErrors::new();
-            errors.add(field, i18n.message(&message));
+        Err(HireError::Rows(problems)) => {
+            let i18n = ctx.i18n;
+            let found: Vec<_> = problems.into_iter().map(|p| p.problem).collect();
+            let errors = FormErrors::from_problems(&i18n, &found)
+                .with_labels(|f| label_key(f).map(|k| i18n.t(k)));
             page(ctx, c, fields, errors)
         }
-        Err(HireError::Db(e)) => Err(e.into()),
+        Err(e) => Err(hire_failure(e)),
     }
 }

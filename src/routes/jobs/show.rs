@@ -4,18 +4,13 @@
 use actix_web::{HttpResponse, web};
 use askama::Template;
 
-use super::{Person, person};
 use crate::auth::CurrentUser;
-use crate::db::Db;
-use crate::db::audit::{self, Event};
 use crate::db::contracts::{self, ContractWithProject};
 use crate::db::jobs::{self, JobRow};
-use crate::db::lifting;
-use crate::db::schema::lifting_payments;
-use crate::domain::hire::JobKind;
-use crate::domain::role::Role;
+use crate::db::{Db, lifting};
+use crate::domain::hire::{Channel, HireFields, JobKind};
 use crate::error::AppError;
-use crate::routes::contracts::{may_record, sees_personal_data};
+use crate::policy::{self, Person};
 use crate::web::form::FormErrors;
 use crate::web::page::PageCtx;
 use crate::web::render;
@@ -28,28 +23,32 @@ pub struct JobPage {
     pub job: JobRow,
     pub person: Person,
     pub birth_date: Option<chrono::NaiveDate>,
+    pub settlement: Option<String>,
     pub due: Option<i64>,
     pub paid: Option<(i64, chrono::NaiveDate)>,
     pub can_record: bool,
     pub can_pay: bool,
     pub errors: FormErrors,
+    /// The correction form: the job as recorded, or what the user typed.
+    pub correction: HireFields,
     pub kinds: &'static [JobKind],
+    pub channels: &'static [Channel],
 }
 
-impl JobPage {
-    pub fn wage_text(&self) -> String {
-        self.job.monthly_wage_tenge.to_string()
-    }
-
-    pub fn referral_number_text(&self) -> String {
-        self.job.referral_number.clone().unwrap_or_default()
-    }
-
-    pub fn referral_date_text(&self) -> String {
-        self.job
-            .referral_date
-            .map(|d| d.to_string())
-            .unwrap_or_default()
+/// The job as the correction form shows it.
+fn as_fields(job: &JobRow) -> HireFields {
+    HireFields {
+        iin: String::new(),
+        full_name: job.worker_name.clone(),
+        home_settlement: job.worker_settlement.clone(),
+        position: job.position.clone(),
+        hire_date: job.hire_date.to_string(),
+        kind: job.kind.clone(),
+        channel: job.channel.clone(),
+        referral_number: job.referral_number.clone().unwrap_or_default(),
+        referral_date: job.referral_date.map(|d| d.to_string()).unwrap_or_default(),
+        arrived_from_other_settlement: job.arrived_from_other_settlement.to_string(),
+        monthly_wage_tenge: job.monthly_wage_tenge.to_string(),
     }
 }
 
@@ -69,42 +68,40 @@ pub(super) async fn load(
     .await
 }
 
+/// The job's page; `typed` keeps a refused correction's fields as the user typed them.
 pub(super) async fn page(
     ctx: PageCtx,
     db: &Db,
     user: &CurrentUser,
-    job: JobRow,
-    c: ContractWithProject,
+    (job, c): (JobRow, ContractWithProject),
     errors: FormErrors,
+    typed: Option<HireFields>,
 ) -> Result<HttpResponse, AppError> {
-    let full = sees_personal_data(user, &c);
+    let full = policy::sees_personal_data(&user.scope, c.place());
     let j = job.clone();
     let (worker, due, paid) = db
         .run(move |conn| {
-            use diesel::prelude::*;
-            let paid: Option<(i64, chrono::NaiveDate)> = lifting_payments::table
-                .filter(lifting_payments::job_id.eq(&j.id))
-                .select((lifting_payments::amount_tenge, lifting_payments::paid_on))
-                .first(conn)
-                .optional()?;
             Ok((
                 jobs::worker(conn, &j.worker_id)?,
                 lifting::due(conn, &j)?,
-                paid,
+                lifting::paid(conn, &j.id)?,
             ))
         })
         .await?;
     render(&JobPage {
-        person: person(&worker, full),
+        person: policy::person(&worker.iin, &job.worker_name, full),
         birth_date: full.then_some(worker.birth_date),
-        can_record: may_record(user, &c),
-        can_pay: user.role == Role::Akimat && may_record(user, &c),
+        settlement: full.then(|| job.worker_settlement.clone()),
+        can_record: policy::may_record(&user.scope, c.place()),
+        can_pay: policy::may_pay_lifting(user.role, &user.scope, c.place()),
+        correction: typed.unwrap_or_else(|| as_fields(&job)),
         due,
         paid,
         job,
         c,
         errors,
         kinds: JobKind::ALL,
+        channels: Channel::ALL,
         ctx,
     })
 }
@@ -115,43 +112,6 @@ pub async fn show(
     db: web::Data<Db>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    let (job, c) = load(&db, &user, id.into_inner()).await?;
-    page(ctx, &db, &user, job, c, FormErrors::new()).await
-}
-
-/// Runs a version-checked update of the job and audits it with before and after; false when
-/// the job had changed since the user's page (nothing written).
-pub(super) async fn audited_update<F>(
-    db: &Db,
-    user: &CurrentUser,
-    id: &str,
-    action: &'static str,
-    update: F,
-) -> Result<bool, AppError>
-where
-    F: FnOnce(&mut crate::db::DbConnection, &str) -> diesel::QueryResult<usize> + Send + 'static,
-{
-    let actor = user.actor();
-    let jid = id.to_owned();
-    db.write(move |conn| {
-        let before = jobs::get(conn, &jid)?;
-        if update(conn, &jid)? == 0 {
-            return Ok(false);
-        }
-        let after = jobs::get(conn, &jid)?;
-        audit::record(
-            conn,
-            Event {
-                actor: &actor,
-                action,
-                entity: "job",
-                entity_id: &jid,
-                before: Some(before.audit_view()),
-                after: Some(after.audit_view()),
-                ip: None,
-            },
-        )?;
-        Ok(true)
-    })
-    .await
+    let loaded = load(&db, &user, id.into_inner()).await?;
+    page(ctx, &db, &user, loaded, FormErrors::new(), None).await
 }
