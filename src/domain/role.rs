@@ -49,6 +49,19 @@ impl std::fmt::Display for Role {
     }
 }
 
+/// Where a role works, and so where it lands after signing in: the commission on the
+/// compliance summary, an akimat officer on their region, a contractor on their contracts,
+/// an administrator on the user accounts.
+pub fn home_path(role: Role, scope: &Scope) -> String {
+    match (role, scope) {
+        (Role::Commission, _) => "/compliance".to_owned(),
+        (Role::Akimat, Scope::Region(code)) => format!("/regions/{code}"),
+        (Role::Contractor, _) => "/contracts".to_owned(),
+        (Role::Admin, _) => "/admin/users".to_owned(),
+        _ => "/dashboard".to_owned(),
+    }
+}
+
 /// The part of the programme a user's role covers (DESIGN.md, "People").
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -58,4 +71,23 @@ pub enum Scope {
     Region(String),
     /// contractor: the contracts signed under one BIN.
     Contractor(String),
+}
+
+#[cfg(test)]
+mod home_tests {
+    use super::*;
+
+    #[test]
+    fn each_role_lands_where_it_works() {
+        assert_eq!(home_path(Role::Commission, &Scope::National), "/compliance");
+        assert_eq!(
+            home_path(Role::Akimat, &Scope::Region("27".into())),
+            "/regions/27"
+        );
+        assert_eq!(
+            home_path(Role::Contractor, &Scope::Contractor("940140000385".into())),
+            "/contracts"
+        );
+        assert_eq!(home_path(Role::Admin, &Scope::National), "/admin/users");
+    }
 }

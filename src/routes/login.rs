@@ -64,8 +64,8 @@ pub async fn form(
     user: Option<CurrentUser>,
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
-    if user.is_some() {
-        return Ok(redirect(&query.next));
+    if let Some(user) = user {
+        return Ok(redirect(&landing(&user, &query.next)));
     }
     let page = LoginPage {
         ctx,
@@ -165,7 +165,20 @@ pub async fn submit(
         .insert(SESSION_USER_ID, &user.id)
         .and_then(|()| session.insert(SESSION_CSRF, new_token()))
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
-    Ok(redirect(&next))
+    let to = match CurrentUser::from_row(&user) {
+        Some(signed_in) => landing(&signed_in, &next),
+        None => next,
+    };
+    Ok(redirect(&to))
+}
+
+/// Where to go after signing in: the page the user was sent from, else where their role works.
+fn landing(user: &CurrentUser, next: &str) -> String {
+    if next.is_empty() || next == "/" {
+        crate::domain::role::home_path(user.role, &user.scope)
+    } else {
+        next.to_owned()
+    }
 }
 
 /// Counts the failure against the account and audits it (and the lock-out, if this was the

@@ -13,9 +13,10 @@ async fn sign_in_shows_who_you_are_and_sign_out_ends_it() {
     let officer = UserBuilder::akimat("27")
         .full_name("Aigerim Kairatova")
         .create(&app);
+    // An officer lands on their region.
     app.login(&officer.login, &officer.password)
         .await
-        .assert_redirect("/");
+        .assert_redirect("/regions/27");
     app.get("/")
         .await
         .assert_contains("Aigerim Kairatova")
@@ -118,7 +119,7 @@ async fn ten_failures_lock_the_account_for_ten_minutes() {
         .unwrap();
     app.login(&user.login, &user.password)
         .await
-        .assert_redirect("/");
+        .assert_redirect("/compliance");
 }
 
 #[tokio::test]
@@ -276,5 +277,37 @@ async fn sign_ins_sign_outs_and_failures_are_audited_without_secrets() {
             "{text}"
         );
         assert!(!text.contains("argon2"), "{text}");
+    }
+}
+
+#[tokio::test]
+async fn each_role_lands_where_it_works_unless_sent_elsewhere() {
+    let app = spawn_app().await;
+    for (user, home) in [
+        (UserBuilder::commission().create(&app), "/compliance"),
+        (UserBuilder::akimat("43").create(&app), "/regions/43"),
+        (
+            UserBuilder::contractor("940140000385").create(&app),
+            "/contracts",
+        ),
+        (UserBuilder::admin().create(&app), "/admin/users"),
+    ] {
+        app.browser()
+            .login(&user.login, &user.password)
+            .await
+            .assert_redirect(home);
+        // A sign-in asked for by a page goes back to that page.
+        let page = app
+            .browser()
+            .post_form(
+                "/login",
+                &[
+                    ("login", &user.login),
+                    ("password", &user.password),
+                    ("next", "/projects"),
+                ],
+            )
+            .await;
+        page.assert_redirect("/projects");
     }
 }
