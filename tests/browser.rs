@@ -307,10 +307,10 @@ async fn main_journeys_in_a_real_browser() {
         "2 of 4 planned jobs"
     );
     // Nationally the map draws only projects in breach; a region's map draws all of them.
-    assert!(!map.contains("point point-ok"));
+    assert!(!map.contains("point point-met"));
     c.goto(&format!("{base}/map?region=27")).await.unwrap();
     let region_map = c.source().await.unwrap();
-    assert!(region_map.contains("point point-ok"));
+    assert!(region_map.contains("point point-met"));
     sign_in(&c, &base, "member", &member_pw).await;
     c.goto(&format!("{base}/compliance")).await.unwrap();
     let compliance = text(&c).await;

@@ -71,6 +71,27 @@ impl DashboardContent<'_> {
         self.ctx.i18n.percent(bp.as_i64())
     }
 
+    /// % of plan, or a dash where there is no plan to measure against.
+    pub fn plan_pct(&self, f: &Figures) -> String {
+        if f.planned_jobs > 0 {
+            self.pct(f.plan_bp())
+        } else {
+            "—".to_owned()
+        }
+    }
+
+    /// Whether some region shows a dash for its rank, which the page then explains.
+    pub fn any_unranked(&self) -> bool {
+        self.data.regions.iter().any(|r| !r.is_ranked())
+    }
+
+    pub fn rows_with_total(&self) -> impl Iterator<Item = &Figures> {
+        self.data
+            .regions
+            .iter()
+            .chain(std::iter::once(&self.data.total))
+    }
+
     pub fn center_bar(&self, f: &Figures) -> &str {
         self.bars.get(&f.code).map_or("", String::as_str)
     }
@@ -91,6 +112,7 @@ pub fn monthly_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> Stri
         &ctx.t("chart-plan-vs-actual"),
         &ctx.t("chart-created"),
         &ctx.t("chart-planned"),
+        &|n| ctx.i18n.num(n),
     )
 }
 

@@ -1,4 +1,7 @@
-//! `/map`: regions shaded by % of plan as of a date, project points by compliance.
+//! `/map`: regions shaded by % of plan as of a date, project points by compliance; a chosen
+//! region is zoomed into.
+
+use std::collections::HashMap;
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -11,83 +14,57 @@ use crate::db::figures::{self, ProjectCompliance};
 use crate::db::regions::RegionNames;
 use crate::domain::figures::Figures;
 use crate::error::AppError;
-use crate::web::map::{self, HEIGHT, Shape, WIDTH};
-use crate::web::page::{AsI64, PageCtx};
+use crate::i18n::Arg;
+use crate::web::map::{self, MapPoint, PointState, RegionLabel};
+use crate::web::page::PageCtx;
 use crate::web::render;
-
-/// A project point: where, and whether it complies.
-#[derive(Clone)]
-pub struct Point {
-    pub id: String,
-    pub code: String,
-    pub region: String,
-    pub x: f64,
-    pub y: f64,
-    pub class: &'static str,
-}
 
 #[derive(Template)]
 #[template(path = "map.html")]
 pub struct MapPage {
     pub ctx: PageCtx,
     pub as_of: NaiveDate,
-    /// The region whose every project is drawn; the whole country shows breaches only.
+    /// The region zoomed into, whose every project is drawn; the country shows breaches only.
     pub region: String,
     pub total_points: usize,
-    pub shapes: &'static [Shape],
     pub regions: Vec<Figures>,
     pub names: RegionNames,
-    pub points: Vec<Point>,
-    pub width: f64,
-    pub height: f64,
+    pub svg: String,
+    /// How many points of each state are drawn, in legend order.
+    pub counts: Vec<(PointState, usize)>,
 }
 
 impl MapPage {
-    pub fn figures(&self, code: &str) -> Option<&Figures> {
-        self.regions.iter().find(|f| f.code == code)
+    pub fn name(&self, code: &str) -> String {
+        self.names.name(code, self.ctx.lang()).to_owned()
     }
 
-    pub fn shade(&self, code: &str) -> &'static str {
-        self.figures(code).map_or("shade-none", |f| {
-            if f.planned_jobs == 0 {
-                "shade-none"
-            } else {
-                map::shade(f.plan_bp())
-            }
-        })
-    }
-
-    pub fn label(&self, code: &str) -> String {
-        let name = self.names.name(code, self.ctx.lang());
-        match self.figures(code) {
-            Some(f) => format!("{name}: {}", self.ctx.i18n.percent(f.plan_bp())),
-            None => name.to_owned(),
+    /// % of plan, or a dash where there is no plan to measure against.
+    pub fn value(&self, f: &Figures) -> String {
+        if f.planned_jobs > 0 {
+            self.ctx.i18n.percent(f.plan_bp())
+        } else {
+            "—".to_owned()
         }
     }
 
-    pub fn pct(&self, bp: impl AsI64) -> String {
-        self.ctx.i18n.percent(bp.as_i64())
+    pub fn shown(&self) -> usize {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+
+    pub fn shades(&self) -> &'static [(&'static str, &'static str)] {
+        &map::SHADES
     }
 }
 
-fn point(p: &ProjectCompliance) -> Option<Point> {
-    let (lat, lon) = (
-        f64::from(p.latitude_e6?) / 1e6,
-        f64::from(p.longitude_e6?) / 1e6,
-    );
-    let (x, y) = map::project(lat, lon);
-    Some(Point {
-        id: p.id.clone(),
-        code: p.code.clone(),
-        region: p.region_code.clone(),
-        x,
-        y,
-        class: match p.compliant() {
-            Some(true) => "point-ok",
-            Some(false) => "point-breach",
-            None => "point-none",
-        },
-    })
+/// The state a point is drawn in. The compliance module will give all four; until then the
+/// map knows met, breached and no data.
+fn state(p: &ProjectCompliance) -> PointState {
+    match p.compliant() {
+        Some(true) => PointState::Met,
+        Some(false) => PointState::Breached,
+        None => PointState::NoData,
+    }
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -103,8 +80,7 @@ pub struct MapQuery {
 struct MapData {
     regions: Vec<Figures>,
     names: RegionNames,
-    region: String,
-    points: Vec<Point>,
+    projects: Vec<ProjectCompliance>,
     total_points: usize,
 }
 
@@ -114,47 +90,135 @@ pub async fn show(
     query: web::Query<MapQuery>,
 ) -> Result<HttpResponse, AppError> {
     let as_of = query.as_of.date();
-    let wanted = query.region.clone();
+    let shapes = map::frame(as_of);
+    // Only a region drawn on this date's map is worth a computation (and a cache entry).
+    let region = match query.region.trim() {
+        "" => String::new(),
+        code if shapes.iter().any(|s| s.code == code) => code.to_owned(),
+        _ => return Err(AppError::NotFound),
+    };
+    let wanted = region.clone();
     let data = db
         .cached(format!("map {as_of} {wanted}"), move |conn| {
             let (regions, _) = figures::as_of(conn, as_of)?;
             // Thousands of points would make the page heavy on a slow link and unreadable:
             // the country shows the projects in breach, a region all of its own.
-            let region = regions
-                .iter()
-                .find(|r| r.code == wanted)
-                .map(|r| r.code.clone())
-                .unwrap_or_default();
-            let (projects, total_points) = if region.is_empty() {
+            let (projects, total_points) = if wanted.is_empty() {
                 // Approved projects, counted as the figures count them.
                 let approved = regions.iter().map(|r| r.projects_approved).sum::<i64>();
-                let total = usize::try_from(approved).unwrap_or(0);
-                (figures::breaches(conn, as_of)?, total)
+                (
+                    figures::breaches(conn, as_of)?,
+                    usize::try_from(approved).unwrap_or(0),
+                )
             } else {
-                let all = figures::project_compliance(conn, Some(&region), as_of)?;
+                let all = figures::project_compliance(conn, Some(&wanted), as_of)?;
                 let n = all.len();
                 (all, n)
             };
-            let points = projects.iter().filter_map(point).collect();
             Ok(MapData {
                 names: RegionNames::load(conn)?,
                 total_points,
-                points,
-                region,
+                projects,
                 regions,
             })
         })
         .await?;
+    let lang = ctx.lang();
+    let full: Vec<(String, String)> = shapes
+        .iter()
+        .map(|s| (s.code.clone(), data.names.name(&s.code, lang).to_owned()))
+        .collect();
+    let short = map::short_names(&full);
+    let by_code: HashMap<&str, &Figures> =
+        data.regions.iter().map(|f| (f.code.as_str(), f)).collect();
+    let labels: Vec<RegionLabel> = full
+        .iter()
+        .map(|(code, name)| {
+            let f = by_code.get(code.as_str());
+            let planned = f.is_some_and(|f| f.planned_jobs > 0);
+            let value = match f {
+                Some(f) if planned => ctx.i18n.percent(f.plan_bp()),
+                _ => "—".to_owned(),
+            };
+            let description = if planned {
+                ctx.t_with(
+                    "map-region-value",
+                    &[
+                        ("name", Arg::Text(name.clone())),
+                        ("value", Arg::Text(value.clone())),
+                    ],
+                )
+            } else {
+                format!("{name}: {}", ctx.t("map-no-plan"))
+            };
+            RegionLabel {
+                code: code.clone(),
+                name: short.get(code).cloned().unwrap_or_else(|| name.clone()),
+                value,
+                shade: match f {
+                    Some(f) if planned => map::shade(f.plan_bp()),
+                    _ => "shade-none",
+                },
+                // A click on the map zooms in; on the zoomed region it opens the region's page.
+                href: if *code == region {
+                    format!("/regions/{code}?as_of={as_of}")
+                } else {
+                    format!("/map?as_of={as_of}&region={code}")
+                },
+                description,
+            }
+        })
+        .collect();
+    let mut counts: HashMap<PointState, usize> = HashMap::new();
+    let points: Vec<MapPoint> = data
+        .projects
+        .iter()
+        .filter_map(|p| {
+            let (x, y) = map::project(
+                f64::from(p.latitude_e6?) / 1e6,
+                f64::from(p.longitude_e6?) / 1e6,
+            );
+            let state = state(p);
+            *counts.entry(state).or_default() += 1;
+            Some(MapPoint {
+                x,
+                y,
+                state,
+                href: if ctx.signed_in() {
+                    format!("/projects/{}", p.id)
+                } else {
+                    format!("/regions/{}?as_of={as_of}", p.region_code)
+                },
+                title: format!("{} · {}", p.code, ctx.t(state.label_key())),
+            })
+        })
+        .collect();
+    let title = match region.as_str() {
+        "" => format!("{} · {as_of}", ctx.t("map-heading")),
+        code => format!(
+            "{} · {} · {as_of}",
+            ctx.t("map-heading"),
+            data.names.name(code, lang)
+        ),
+    };
+    let svg = map::svg(
+        shapes,
+        &labels,
+        &points,
+        Some(region.as_str()).filter(|r| !r.is_empty()),
+        &title,
+    );
     render(&MapPage {
-        shapes: map::frame(as_of),
-        points: data.points.clone(),
+        counts: PointState::ALL
+            .iter()
+            .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
+            .collect(),
+        svg,
         total_points: data.total_points,
-        region: data.region.clone(),
+        region,
         as_of,
         regions: data.regions.clone(),
         names: data.names.clone(),
-        width: WIDTH,
-        height: HEIGHT,
         ctx,
     })
 }

@@ -83,14 +83,27 @@ async fn fixture(app: &TestApp) -> Fixture {
     Fixture { wko, kyz }
 }
 
-/// The table row holding `marker`, with the template's line breaks and indentation removed.
+/// Every row about `marker` (a region's link text, or the total's header) on the page: the
+/// dashboard's main table and the tables behind its "more figures" toggle, as one line, without
+/// the labels the phone layout shows.
 fn row_of(body: &str, marker: &str) -> String {
-    let at = body
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not on the page"));
-    let start = body[..at].rfind("<tr").unwrap_or(0);
-    let end = at + body[at..].find("</tr>").unwrap_or(0);
-    body[start..end].lines().map(str::trim).collect()
+    let name = marker.trim_end_matches("</a>");
+    let rows: Vec<String> = body
+        .split("<tr")
+        .skip(1)
+        .filter_map(|r| r.split("</tr>").next())
+        .filter(|r| r.contains(marker) || r.contains(&format!(">{name}</th>")))
+        .map(|r| {
+            let mut row: String = r.lines().map(str::trim).collect();
+            while let Some(at) = row.find(" data-label=\"") {
+                let end = row[at + 13..].find('"').map_or(row.len(), |e| at + 14 + e);
+                row.replace_range(at..end, "");
+            }
+            row.replace("class=\"num rank\"", "class=\"num\"")
+        })
+        .collect();
+    assert!(!rows.is_empty(), "{marker} not on the page");
+    rows.concat()
 }
 
 #[tokio::test]
@@ -175,15 +188,17 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
     // The map shades the regions by the same % of plan and links them.
     let map = member.get("/map").await;
     map.assert_contains("href=\"/regions/27?as_of=")
-        .assert_contains("class=\"region shade-2\"><title>West Kazakhstan Region: 50.0%</title>")
-        .assert_contains("class=\"region shade-4\"><title>Kyzylorda Region: 100.0%</title>")
-        .assert_lacks("point point-ok")
+        .assert_contains(
+            "class=\"region shade-2\"><title>West Kazakhstan Region: 50.0% of plan</title>",
+        )
+        .assert_contains("class=\"region shade-4\"><title>Kyzylorda Region: 100.0% of plan</title>")
+        .assert_lacks("point point-met")
         .assert_contains("0 of 2 projects shown");
     // A region's map shows every one of its projects.
     member
         .get("/map?region=27")
         .await
-        .assert_contains("point point-ok")
+        .assert_contains("point point-met")
         .assert_contains("1 of 1 projects shown");
 
     // The CSV export carries the page's numbers.
@@ -385,6 +400,6 @@ async fn the_national_map_draws_the_projects_in_breach() {
         .get("/map")
         .await
         .assert_contains("point point-breach")
-        .assert_contains("<title>27-BREACH</title>")
+        .assert_contains("<title>27-BREACH · Breached</title>")
         .assert_contains("1 of 2 projects shown");
 }
