@@ -151,7 +151,8 @@ pub fn label_point(rings: &[Vec<[f64; 2]>], avoid: &[[f64; 2]]) -> Option<[f64; 
             .chain(
                 avoid
                     .iter()
-                    .map(|a| ((p[0] - a[0]).powi(2) + (p[1] - a[1]).powi(2)).sqrt()),
+                    // A label is wider than it is tall: keep well clear of the point.
+                    .map(|a| ((p[0] - a[0]).powi(2) + (p[1] - a[1]).powi(2)).sqrt() / 2.5),
             )
             .fold(f64::MAX, f64::min)
     };

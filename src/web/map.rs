@@ -40,7 +40,7 @@ const FONT: f64 = 9.0;
 /// at (x, y), joined to the city by a leader line.
 const CALLOUTS: [(&str, f64, f64); 3] = [
     ("71", 372.0, -28.0),
-    ("75", 425.0, 322.0),
+    ("75", 415.0, 322.0),
     ("79", 300.0, 322.0),
 ];
 
@@ -412,7 +412,8 @@ fn label(out: &mut String, x: f64, y: f64, code: &str, name: &str, value: &str, 
 }
 
 /// The whole map: regions as links inside a labelled group (never links inside `role="img"`),
-/// then the points, then every region's name and value, with callouts for the three cities.
+/// then the points, then every region's name and value on top, with callouts for the three
+/// cities.
 pub fn svg(
     shapes: &[Shape],
     labels: &[RegionLabel],
@@ -465,6 +466,25 @@ pub fn svg(
         );
     }
     out.push_str("</g>");
+    // Points are links for mouse users only: the list beside the map and the region pages
+    // carry the same links, so keyboard and screen-reader users are not made to step
+    // through hundreds of dots.
+    let size = if zoomed.is_some() { 4.0 } else { 3.0 } * k;
+    let _ = write!(
+        out,
+        "<g class=\"points\" aria-hidden=\"true\" stroke-width=\"{:.2}\">",
+        0.9 * k
+    );
+    for p in points {
+        let _ = write!(
+            out,
+            "<a href=\"{}\" tabindex=\"-1\"><title>{}</title>{}</a>",
+            escape(&p.href),
+            escape(&p.title),
+            p.state.marker(p.x, p.y, size)
+        );
+    }
+    out.push_str("</g>");
     let _ = write!(
         out,
         "<g class=\"labels\" aria-hidden=\"true\" stroke-width=\"{:.2}\">",
@@ -507,25 +527,6 @@ pub fn svg(
             }
             _ => {}
         }
-    }
-    out.push_str("</g>");
-    // Points are links for mouse users only: the list beside the map and the region pages
-    // carry the same links, so keyboard and screen-reader users are not made to step
-    // through hundreds of dots.
-    let size = if zoomed.is_some() { 4.0 } else { 3.0 } * k;
-    let _ = write!(
-        out,
-        "<g class=\"points\" aria-hidden=\"true\" stroke-width=\"{:.2}\">",
-        0.9 * k
-    );
-    for p in points {
-        let _ = write!(
-            out,
-            "<a href=\"{}\" tabindex=\"-1\"><title>{}</title>{}</a>",
-            escape(&p.href),
-            escape(&p.title),
-            p.state.marker(p.x, p.y, size)
-        );
     }
     out.push_str("</g></svg>");
     out
