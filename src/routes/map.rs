@@ -14,8 +14,7 @@ use crate::db::figures::{self, ProjectCompliance};
 use crate::db::regions::RegionNames;
 use crate::domain::figures::Figures;
 use crate::error::AppError;
-use crate::i18n::Arg;
-use crate::web::map::{self, MapPoint, PointState, RegionLabel};
+use crate::web::map::{self, MapPoint, PointState};
 use crate::web::page::PageCtx;
 use crate::web::render;
 
@@ -124,51 +123,14 @@ pub async fn show(
         })
         .await?;
     let lang = ctx.lang();
-    let full: Vec<(String, String)> = shapes
-        .iter()
-        .map(|s| (s.code.clone(), data.names.name(&s.code, lang).to_owned()))
-        .collect();
-    let short = map::short_names(&full);
-    let by_code: HashMap<&str, &Figures> =
-        data.regions.iter().map(|f| (f.code.as_str(), f)).collect();
-    let labels: Vec<RegionLabel> = full
-        .iter()
-        .map(|(code, name)| {
-            let f = by_code.get(code.as_str());
-            let planned = f.is_some_and(|f| f.planned_jobs > 0);
-            let value = match f {
-                Some(f) if planned => ctx.i18n.percent(f.plan_bp()),
-                _ => "—".to_owned(),
-            };
-            let description = if planned {
-                ctx.t_with(
-                    "map-region-value",
-                    &[
-                        ("name", Arg::Text(name.clone())),
-                        ("value", Arg::Text(value.clone())),
-                    ],
-                )
-            } else {
-                format!("{name}: {}", ctx.t("map-no-plan"))
-            };
-            RegionLabel {
-                code: code.clone(),
-                name: short.get(code).cloned().unwrap_or_else(|| name.clone()),
-                value,
-                shade: match f {
-                    Some(f) if planned => map::shade(f.plan_bp()),
-                    _ => "shade-none",
-                },
-                // A click on the map zooms in; on the zoomed region it opens the region's page.
-                href: if *code == region {
-                    format!("/regions/{code}?as_of={as_of}")
-                } else {
-                    format!("/map?as_of={as_of}&region={code}")
-                },
-                description,
-            }
-        })
-        .collect();
+    let labels = map::region_labels(
+        shapes,
+        |code| data.names.name(code, lang).to_owned(),
+        &data.regions,
+        &region,
+        as_of,
+        &ctx.i18n,
+    );
     let mut counts: HashMap<PointState, usize> = HashMap::new();
     let points: Vec<MapPoint> = data
         .projects

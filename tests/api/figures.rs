@@ -4,7 +4,7 @@
 use jobmap::domain::workflow::ProjectStatus;
 
 use crate::builders::{ContractBuilder, ProjectBuilder, TestContract, UserBuilder, hire_form};
-use crate::helpers::{Browser, TestApp, spawn_app};
+use crate::helpers::{Browser, TestApp, row_of, spawn_app};
 
 /// West Kazakhstan (27): one project, 10 planned jobs, 5 hires (3 via centres, one of them a
 /// 17-year-old, one permanent), one lifting payment. Kyzylorda (43): 4 planned, 4 hired via
@@ -81,29 +81,6 @@ async fn fixture(app: &TestApp) -> Fixture {
         .await
         .assert_status(303);
     Fixture { wko, kyz }
-}
-
-/// Every row about `marker` (a region's link text, or the total's header) on the page: the
-/// dashboard's main table and the tables behind its "more figures" toggle, as one line, without
-/// the labels the phone layout shows.
-fn row_of(body: &str, marker: &str) -> String {
-    let name = marker.trim_end_matches("</a>");
-    let rows: Vec<String> = body
-        .split("<tr")
-        .skip(1)
-        .filter_map(|r| r.split("</tr>").next())
-        .filter(|r| r.contains(marker) || r.contains(&format!(">{name}</th>")))
-        .map(|r| {
-            let mut row: String = r.lines().map(str::trim).collect();
-            while let Some(at) = row.find(" data-label=\"") {
-                let end = row[at + 13..].find('"').map_or(row.len(), |e| at + 14 + e);
-                row.replace_range(at..end, "");
-            }
-            row.replace("class=\"num rank\"", "class=\"num\"")
-        })
-        .collect();
-    assert!(!rows.is_empty(), "{marker} not on the page");
-    rows.concat()
 }
 
 #[tokio::test]
