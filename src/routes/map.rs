@@ -1,8 +1,6 @@
 //! `/map`: regions shaded by % of plan as of a date, project points by compliance; a chosen
 //! region is zoomed into.
 
-use std::collections::HashMap;
-
 use actix_web::{HttpResponse, web};
 use askama::Template;
 use chrono::NaiveDate;
@@ -14,7 +12,7 @@ use crate::db::figures::{self, ProjectCompliance};
 use crate::db::regions::RegionNames;
 use crate::domain::figures::Figures;
 use crate::error::AppError;
-use crate::web::map::{self, MapPoint, PointState};
+use crate::web::map::{self, PointState};
 use crate::web::page::PageCtx;
 use crate::web::render;
 
@@ -131,30 +129,21 @@ pub async fn show(
         as_of,
         &ctx.i18n,
     );
-    let mut counts: HashMap<PointState, usize> = HashMap::new();
-    let points: Vec<MapPoint> = data
-        .projects
-        .iter()
-        .filter_map(|p| {
-            let (x, y) = map::project(
-                f64::from(p.latitude_e6?) / 1e6,
-                f64::from(p.longitude_e6?) / 1e6,
-            );
-            let state = state(p);
-            *counts.entry(state).or_default() += 1;
-            Some(MapPoint {
-                x,
-                y,
-                state,
-                href: if ctx.signed_in() {
-                    format!("/projects/{}", p.id)
-                } else {
-                    format!("/regions/{}?as_of={as_of}", p.region_code)
-                },
-                title: format!("{} · {}", p.code, ctx.t(state.label_key())),
-            })
-        })
-        .collect();
+    let signed_in = ctx.signed_in();
+    let (points, counts) = map::points(data.projects.iter().map(|p| {
+        let state = state(p);
+        map::PointInput {
+            latitude_e6: p.latitude_e6,
+            longitude_e6: p.longitude_e6,
+            state,
+            href: if signed_in {
+                format!("/projects/{}", p.id)
+            } else {
+                format!("/regions/{}?as_of={as_of}", p.region_code)
+            },
+            title: format!("{} · {}", p.code, ctx.t(state.label_key())),
+        }
+    }));
     let title = match region.as_str() {
         "" => format!("{} · {as_of}", ctx.t("map-heading")),
         code => format!(
@@ -171,10 +160,7 @@ pub async fn show(
         &title,
     );
     render(&MapPage {
-        counts: PointState::ALL
-            .iter()
-            .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
-            .collect(),
+        counts,
         svg,
         total_points: data.total_points,
         region,

@@ -85,6 +85,44 @@ pub struct MapPoint {
     pub title: String,
 }
 
+/// A project as the page hands it over: where (if known), in which state, and its link.
+pub struct PointInput {
+    pub latitude_e6: Option<i32>,
+    pub longitude_e6: Option<i32>,
+    pub state: PointState,
+    pub href: String,
+    pub title: String,
+}
+
+/// The points of the projects that have coordinates, and how many of each state are drawn,
+/// in legend order.
+pub fn points(
+    projects: impl Iterator<Item = PointInput>,
+) -> (Vec<MapPoint>, Vec<(PointState, usize)>) {
+    let mut counts: HashMap<PointState, usize> = HashMap::new();
+    let drawn: Vec<MapPoint> = projects
+        .filter_map(|p| {
+            let (x, y) = project(
+                f64::from(p.latitude_e6?) / 1e6,
+                f64::from(p.longitude_e6?) / 1e6,
+            );
+            *counts.entry(p.state).or_default() += 1;
+            Some(MapPoint {
+                x,
+                y,
+                state: p.state,
+                href: p.href,
+                title: p.title,
+            })
+        })
+        .collect();
+    let counts = PointState::ALL
+        .iter()
+        .map(|s| (*s, counts.get(s).copied().unwrap_or(0)))
+        .collect();
+    (drawn, counts)
+}
+
 /// Region names without the generic word ("Region", "облысы", "область", "город", "қаласы")
 /// and without a parenthesis, unless two would then read the same (Almaty city and region).
 pub fn short_names(full: &[(String, String)]) -> HashMap<String, String> {
