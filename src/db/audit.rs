@@ -203,6 +203,8 @@ pub struct AuditFilter {
     pub entity: Option<String>,
     /// `project` matches `project.create`, `project.status`, …
     pub action_prefix: Option<String>,
+    /// One action exactly (`auth.login` without `auth.login_failed`).
+    pub action: Option<String>,
     pub actor: Option<String>,
     pub from: Option<chrono::NaiveDate>,
     pub to: Option<chrono::NaiveDate>,
@@ -227,6 +229,9 @@ pub fn search(conn: &mut DbConnection, f: &AuditFilter) -> QueryResult<Vec<Audit
                 .like(format!("{escaped}%"))
                 .escape('\\'),
         );
+    }
+    if let Some(action) = &f.action {
+        q = q.filter(audit_events::action.eq(action.clone()));
     }
     if let Some(actor) = &f.actor {
         q = q.filter(audit_events::actor_login.eq(actor.to_lowercase()));

@@ -181,18 +181,34 @@ impl Figures {
 }
 
 /// Ranks regions by % of plan, ties by jobs created (then KATO code, so the order is stable),
-/// and returns them in rank order.
+/// and returns them in rank order. A region without an approved plan has no % of plan to be
+/// ranked by: it gets rank 0 ("not ranked") and comes after the ranked ones, so that a period
+/// before any plan never reads "5th of 17 at 0.0%".
 pub fn rank(mut regions: Vec<Figures>) -> Vec<Figures> {
     regions.sort_by(|a, b| {
-        b.plan_bp()
-            .cmp(&a.plan_bp())
+        (b.planned_jobs > 0)
+            .cmp(&(a.planned_jobs > 0))
+            .then(b.plan_bp().cmp(&a.plan_bp()))
             .then(b.jobs_created.cmp(&a.jobs_created))
             .then(a.code.cmp(&b.code))
     });
-    for (i, r) in regions.iter_mut().enumerate() {
-        r.rank = i as i64 + 1;
+    let mut next = 0;
+    for r in &mut regions {
+        r.rank = if r.planned_jobs > 0 {
+            next += 1;
+            next
+        } else {
+            0
+        };
     }
     regions
+}
+
+impl Figures {
+    /// Whether the region has a plan to be ranked against (see `rank`).
+    pub fn is_ranked(&self) -> bool {
+        self.rank > 0
+    }
 }
 
 /// The national total: sums of the regions (never an average of their shares).
@@ -228,6 +244,19 @@ mod tests {
         let order: Vec<(&str, i64)> = ranked.iter().map(|r| (r.code.as_str(), r.rank)).collect();
         assert_eq!(order, [("71", 1), ("43", 2), ("11", 3), ("27", 4)]);
         assert_eq!(ranked[3].plan_bp(), 4335);
+    }
+
+    #[test]
+    fn a_region_without_a_plan_is_not_ranked() {
+        let ranked = rank(vec![
+            region("11", 0, 0),
+            region("27", 100, 10),
+            region("43", 0, 5),
+        ]);
+        let order: Vec<(&str, i64)> = ranked.iter().map(|r| (r.code.as_str(), r.rank)).collect();
+        assert_eq!(order, [("27", 1), ("43", 0), ("11", 0)]);
+        assert!(!ranked[1].is_ranked());
+        assert!(rank(vec![region("11", 0, 0)]).iter().all(|r| r.rank == 0));
     }
 
     #[test]

@@ -127,6 +127,60 @@ pub fn in_kazakhstan(lat: f64, lon: f64) -> bool {
     })
 }
 
+/// A good place for a label inside a polygon (outer ring first, then holes; any plane
+/// coordinates): the grid point farthest from every edge and from the `avoid` points (e.g.
+/// an enclosed city with a label of its own), refined once around the best. Unlike a
+/// centroid it never falls outside a crescent-shaped region or in a hole.
+pub fn label_point(rings: &[Vec<[f64; 2]>], avoid: &[[f64; 2]]) -> Option<[f64; 2]> {
+    let outer = rings.first()?;
+    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+    for [x, y] in outer {
+        (x0, y0, x1, y1) = (x0.min(*x), y0.min(*y), x1.max(*x), y1.max(*y));
+    }
+    if x0 > x1 {
+        return None;
+    }
+    let inside = |p: [f64; 2]| rings.iter().filter(|r| in_ring(r, p[0], p[1])).count() % 2 == 1;
+    let clearance = |p: [f64; 2]| {
+        rings
+            .iter()
+            .flat_map(|r| {
+                r.windows(2)
+                    .map(move |w| distance_to_segment(p, w[0], w[1]))
+            })
+            .chain(
+                avoid
+                    .iter()
+                    // A label is wider than it is tall: keep well clear of the point.
+                    .map(|a| ((p[0] - a[0]).powi(2) + (p[1] - a[1]).powi(2)).sqrt() / 2.5),
+            )
+            .fold(f64::MAX, f64::min)
+    };
+    const STEPS: usize = 24;
+    let mut best: Option<([f64; 2], f64)> = None;
+    let (mut cx, mut cy, mut w, mut h) = ((x0 + x1) / 2.0, (y0 + y1) / 2.0, x1 - x0, y1 - y0);
+    for _ in 0..2 {
+        for i in 0..=STEPS {
+            for j in 0..=STEPS {
+                let p = [
+                    cx - w / 2.0 + w * i as f64 / STEPS as f64,
+                    cy - h / 2.0 + h * j as f64 / STEPS as f64,
+                ];
+                if !inside(p) {
+                    continue;
+                }
+                let d = clearance(p);
+                if best.is_none_or(|(_, b)| d > b) {
+                    best = Some((p, d));
+                }
+            }
+        }
+        let ([bx, by], _) = best?;
+        (cx, cy, w, h) = (bx, by, w / STEPS as f64 * 2.0, h / STEPS as f64 * 2.0);
+    }
+    best.map(|(p, _)| p)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,5 +225,26 @@ mod tests {
     fn a_border_town_within_the_margin_is_inside() {
         // Zharkent, a few km from the Chinese border.
         assert!(in_kazakhstan(44.1628, 80.0));
+    }
+
+    #[test]
+    fn a_label_goes_inside_even_a_c_shaped_region() {
+        // A "C": the centre of its bounding box lies outside it.
+        let c = vec![vec![
+            [0.0, 0.0],
+            [10.0, 0.0],
+            [10.0, 2.0],
+            [2.0, 2.0],
+            [2.0, 8.0],
+            [10.0, 8.0],
+            [10.0, 10.0],
+            [0.0, 10.0],
+            [0.0, 0.0],
+        ]];
+        let [x, y] = label_point(&c, &[]).expect("a point");
+        assert!(in_ring(&c[0], x, y), "{x},{y}");
+        assert!(x < 2.0, "in the C's spine: {x},{y}");
+        let [_, y] = label_point(&c, &[[1.0, 5.0]]).expect("a point");
+        assert!((y - 5.0).abs() > 1.0, "away from the point to avoid: {y}");
     }
 }

@@ -10,6 +10,7 @@ use crate::db::audit::{self, AuditFilter, AuditRow};
 use crate::domain::numbers::parse_date;
 use crate::domain::role::Role;
 use crate::error::AppError;
+use crate::web::audit_view;
 use crate::web::page::PageCtx;
 use crate::web::render;
 
@@ -32,9 +33,12 @@ pub struct AuditQuery {
 impl AuditQuery {
     fn filter(&self) -> AuditFilter {
         let text = |s: &str| Some(s.trim().to_owned()).filter(|s| !s.is_empty());
+        // The select offers whole actions; anything else (an old link) still works as a prefix.
+        let exact = audit_view::ACTIONS.contains(&self.action.trim());
         AuditFilter {
             entity: text(&self.entity),
-            action_prefix: text(&self.action),
+            action: text(&self.action).filter(|_| exact),
+            action_prefix: text(&self.action).filter(|_| !exact),
             actor: text(&self.actor),
             from: parse_date(&self.from),
             to: parse_date(&self.to),
@@ -71,6 +75,24 @@ pub struct AuditPage {
     pub events: Vec<AuditRow>,
     pub page: i64,
     pub has_next: bool,
+}
+
+impl AuditPage {
+    pub fn entity(&self, entity: &str) -> String {
+        audit_view::entity_label(&self.ctx.i18n, entity)
+    }
+
+    pub fn actor(&self, row: &AuditRow) -> String {
+        audit_view::actor_label(&self.ctx.i18n, row)
+    }
+
+    pub fn entities(&self) -> &'static [&'static str] {
+        &audit_view::ENTITIES
+    }
+
+    pub fn actions(&self) -> &'static [&'static str] {
+        &audit_view::ACTIONS
+    }
 }
 
 pub async fn list(

@@ -12,12 +12,14 @@ use serde::Deserialize;
 use crate::auth::CurrentUser;
 use crate::db::regions::RegionNames;
 use crate::db::{Db, figures};
+use crate::domain::compliance::State;
 use crate::domain::figures::Figures;
 use crate::domain::numbers::parse_date;
 use crate::error::AppError;
 use crate::web::chart;
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
+use crate::web::review::{self, Board};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct AsOfQuery {
@@ -59,6 +61,8 @@ pub struct DashboardContent<'a> {
     chart: String,
     /// Each region's share bar by code, and the total's under "".
     bars: HashMap<String, String>,
+    /// Each region's projects breached and at risk (`domain::compliance`), the total's under "".
+    flagged: HashMap<String, (i64, i64)>,
 }
 
 impl DashboardContent<'_> {
@@ -70,6 +74,27 @@ impl DashboardContent<'_> {
         self.ctx.i18n.percent(bp.as_i64())
     }
 
+    /// % of plan, or a dash where there is no plan to measure against.
+    pub fn plan_pct(&self, f: &Figures) -> String {
+        if f.planned_jobs > 0 {
+            self.pct(f.plan_bp())
+        } else {
+            "—".to_owned()
+        }
+    }
+
+    /// Whether some region shows a dash for its rank, which the page then explains.
+    pub fn any_unranked(&self) -> bool {
+        self.data.regions.iter().any(|r| !r.is_ranked())
+    }
+
+    pub fn rows_with_total(&self) -> impl Iterator<Item = &Figures> {
+        self.data
+            .regions
+            .iter()
+            .chain(std::iter::once(&self.data.total))
+    }
+
     pub fn center_bar(&self, f: &Figures) -> &str {
         self.bars.get(&f.code).map_or("", String::as_str)
     }
@@ -77,33 +102,53 @@ impl DashboardContent<'_> {
     pub fn chart(&self) -> &str {
         &self.chart
     }
+
+    /// A region's projects breached and at risk, in words.
+    pub fn flagged(&self, code: &str) -> String {
+        let (breached, at_risk) = self.flagged.get(code).copied().unwrap_or_default();
+        self.ctx
+            .t_ints("dashboard-flagged", "breached", breached, "risk", at_risk)
+    }
+
+    pub fn flagged_any(&self, code: &str) -> bool {
+        self.flagged.get(code).is_some_and(|(b, r)| b + r > 0)
+    }
 }
 
-/// Jobs created against the monthly plan, month by month, as the pages draw it.
+/// Monthly jobs created against the monthly plan.
 pub fn monthly_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> String {
-    let months: Vec<(String, i64, i64)> = monthly
-        .into_iter()
-        .map(|(m, created, planned)| (m.format("%Y-%m").to_string(), created, planned))
-        .collect();
-    chart::plan_vs_actual(
-        &months,
-        &ctx.t("chart-plan-vs-actual"),
-        &ctx.t("chart-created"),
-        &ctx.t("chart-planned"),
+    chart_with(
+        ctx,
+        monthly,
+        ["chart-plan-vs-actual", "chart-created", "chart-planned"],
     )
 }
 
 /// A project's jobs created so far, month by month, against what its plan expects by then.
 pub fn cumulative_chart(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>) -> String {
+    chart_with(
+        ctx,
+        monthly,
+        [
+            "chart-project-progress",
+            "chart-created-so-far",
+            "chart-expected-so-far",
+        ],
+    )
+}
+
+/// (month, bars, line) as a chart whose title, bar and line labels are these keys.
+fn chart_with(ctx: &PageCtx, monthly: Vec<(NaiveDate, i64, i64)>, keys: [&str; 3]) -> String {
     let months: Vec<(String, i64, i64)> = monthly
         .into_iter()
         .map(|(m, created, planned)| (m.format("%Y-%m").to_string(), created, planned))
         .collect();
     chart::plan_vs_actual(
         &months,
-        &ctx.t("chart-project-progress"),
-        &ctx.t("chart-created-so-far"),
-        &ctx.t("chart-expected-so-far"),
+        &ctx.t(keys[0]),
+        &ctx.t(keys[1]),
+        &ctx.t(keys[2]),
+        &|n| ctx.i18n.num(n),
     )
 }
 
@@ -133,6 +178,7 @@ async fn page(
             })
         })
         .await?;
+    let board = review::board(db, "", as_of, today).await?;
     let key = format!("dashboard {as_of} {} {public}", ctx.lang_code());
     let content = db
         .memo(key, || {
@@ -155,12 +201,31 @@ async fn page(
                     .chain(std::iter::once(&data.total))
                     .map(bar)
                     .collect(),
+                flagged: flagged_projects(&board),
             }
             .render()
             .map_err(|e| AppError::Internal(anyhow::anyhow!("dashboard: {e}")))
         })
         .await?;
     render(&DashboardPage { ctx, content })
+}
+
+/// Projects breached and at risk by region code, and in all under "".
+fn flagged_projects(board: &Board) -> HashMap<String, (i64, i64)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out: HashMap<String, (i64, i64)> = HashMap::new();
+    for a in &board.contracts {
+        if !seen.insert(a.line.project_id.as_str()) {
+            continue;
+        }
+        let state = board.project(&a.line.project_id).state;
+        for code in [a.line.region_code.as_str(), ""] {
+            let slot = out.entry(code.to_owned()).or_default();
+            slot.0 += i64::from(state == State::Breached);
+            slot.1 += i64::from(state == State::AtRisk);
+        }
+    }
+    out
 }
 
 pub async fn public(

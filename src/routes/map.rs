@@ -1,4 +1,5 @@
-//! `/map`: regions shaded by % of plan as of a date, project points by compliance.
+//! `/map`: regions shaded by % of plan as of a date, project points by compliance; a chosen
+//! region is zoomed into.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -12,103 +13,73 @@ use crate::db::regions::RegionNames;
 use crate::domain::compliance::State;
 use crate::domain::figures::Figures;
 use crate::error::AppError;
-use crate::web::map::{self, HEIGHT, Shape, WIDTH};
-use crate::web::page::{AsI64, PageCtx};
+use crate::web::map::{self, PointState};
+use crate::web::page::PageCtx;
 use crate::web::render;
 use crate::web::review::{self, Board};
-
-/// A project point: where, and whether it complies.
-#[derive(Clone)]
-pub struct Point {
-    pub id: String,
-    pub code: String,
-    pub region: String,
-    pub x: f64,
-    pub y: f64,
-    pub class: &'static str,
-}
 
 #[derive(Template)]
 #[template(path = "map.html")]
 pub struct MapPage {
     pub ctx: PageCtx,
     pub as_of: NaiveDate,
-    /// The region whose every project is drawn; the whole country shows breaches only.
+    /// The region zoomed into, whose every project is drawn; the country shows breaches only.
     pub region: String,
     pub total_points: usize,
-    pub shapes: &'static [Shape],
     pub regions: Vec<Figures>,
     pub names: RegionNames,
-    pub points: Vec<Point>,
-    pub width: f64,
-    pub height: f64,
+    pub svg: String,
+    /// How many points of each state are drawn, in legend order.
+    pub counts: Vec<(PointState, usize)>,
 }
 
 impl MapPage {
-    pub fn figures(&self, code: &str) -> Option<&Figures> {
-        self.regions.iter().find(|f| f.code == code)
+    pub fn name(&self, code: &str) -> String {
+        self.names.name(code, self.ctx.lang()).to_owned()
     }
 
-    pub fn shade(&self, code: &str) -> &'static str {
-        self.figures(code).map_or("shade-none", |f| {
-            if f.planned_jobs == 0 {
-                "shade-none"
-            } else {
-                map::shade(f.plan_bp())
-            }
-        })
-    }
-
-    pub fn label(&self, code: &str) -> String {
-        let name = self.names.name(code, self.ctx.lang());
-        match self.figures(code) {
-            Some(f) => format!("{name}: {}", self.ctx.i18n.percent(f.plan_bp())),
-            None => name.to_owned(),
+    /// % of plan, or a dash where there is no plan to measure against.
+    pub fn value(&self, f: &Figures) -> String {
+        if f.planned_jobs > 0 {
+            self.ctx.i18n.percent(f.plan_bp())
+        } else {
+            "—".to_owned()
         }
     }
 
-    pub fn pct(&self, bp: impl AsI64) -> String {
-        self.ctx.i18n.percent(bp.as_i64())
+    pub fn shown(&self) -> usize {
+        self.counts.iter().map(|(_, n)| n).sum()
+    }
+
+    pub fn shades(&self) -> &'static [(&'static str, &'static str)] {
+        &map::SHADES
     }
 }
 
-/// A project's point, coloured by its compliance state (`domain::compliance`).
-fn point(
-    id: &str,
-    code: &str,
-    region: &str,
+/// A project drawn on the map, with its compliance state (`domain::compliance`).
+#[derive(Clone)]
+struct Spot {
+    id: String,
+    code: String,
+    region: String,
     at: (Option<i32>, Option<i32>),
     state: State,
-) -> Option<Point> {
-    let (lat, lon) = (f64::from(at.0?) / 1e6, f64::from(at.1?) / 1e6);
-    let (x, y) = map::project(lat, lon);
-    Some(Point {
-        id: id.to_owned(),
-        code: code.to_owned(),
-        region: region.to_owned(),
-        x,
-        y,
-        class: state.class(),
-    })
 }
 
-/// The projects in breach, one point each, from the national board.
-fn breach_points(board: &Board) -> Vec<Point> {
+/// The projects in breach, one spot each, from the national board.
+fn breaches(board: &Board) -> Vec<Spot> {
     let mut seen = std::collections::HashSet::new();
     board
         .contracts
         .iter()
         .filter(|a| board.project(&a.line.project_id).state == State::Breached)
         .filter(|a| seen.insert(a.line.project_id.clone()))
-        .filter_map(|a| {
-            let l = &a.line;
-            point(
-                &l.project_id,
-                &l.project_code,
-                &l.region_code,
-                (l.latitude_e6, l.longitude_e6),
-                State::Breached,
-            )
+        .map(|a| Spot {
+            id: a.line.project_id.clone(),
+            code: a.line.project_code.clone(),
+            region: a.line.region_code.clone(),
+            at: (a.line.latitude_e6, a.line.longitude_e6),
+            state: State::Breached,
         })
         .collect()
 }
@@ -126,8 +97,7 @@ pub struct MapQuery {
 struct MapData {
     regions: Vec<Figures>,
     names: RegionNames,
-    region: String,
-    points: Vec<Point>,
+    spots: Vec<Spot>,
     total_points: usize,
 }
 
@@ -138,64 +108,94 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let today = ctx.today();
     let as_of = query.as_of.date(today);
-    let wanted = query.region.clone();
-    let scope = if wanted.len() == 2 && wanted.bytes().all(|b| b.is_ascii_digit()) {
-        wanted.clone()
-    } else {
-        String::new()
+    let shapes = map::frame(as_of);
+    // Only a region drawn on this date's map is worth a computation (and a cache entry).
+    let region = match query.region.trim() {
+        "" => String::new(),
+        code if shapes.iter().any(|s| s.code == code) => code.to_owned(),
+        _ => return Err(AppError::NotFound),
     };
-    let board = review::board(&db, &scope, as_of, today).await?;
+    let wanted = region.clone();
+    let board = review::board(&db, &region, as_of, today).await?;
     let data = db
         .cached(format!("map {as_of} {wanted}"), move |conn| {
             let (regions, _) = figures::as_of(conn, as_of, today)?;
             // Thousands of points would make the page heavy on a slow link and unreadable:
             // the country shows the projects in breach, a region all of its own.
-            let region = regions
-                .iter()
-                .find(|r| r.code == wanted)
-                .map(|r| r.code.clone())
-                .unwrap_or_default();
-            let (points, total_points) = if region.is_empty() {
+            let (spots, total_points) = if wanted.is_empty() {
                 // Approved projects, counted as the figures count them.
                 let approved = regions.iter().map(|r| r.projects_approved).sum::<i64>();
-                let total = usize::try_from(approved).unwrap_or(0);
-                (breach_points(&board), total)
+                (breaches(&board), usize::try_from(approved).unwrap_or(0))
             } else {
-                let all = figures::project_compliance(conn, Some(&region), as_of, today)?;
+                let all = figures::project_compliance(conn, Some(&wanted), as_of, today)?;
                 let n = all.len();
-                let points = all
-                    .iter()
-                    .filter_map(|p| {
-                        point(
-                            &p.id,
-                            &p.code,
-                            &p.region_code,
-                            (p.latitude_e6, p.longitude_e6),
-                            board.project(&p.id).state,
-                        )
+                let spots = all
+                    .into_iter()
+                    .map(|p| Spot {
+                        state: board.project(&p.id).state,
+                        at: (p.latitude_e6, p.longitude_e6),
+                        id: p.id,
+                        code: p.code,
+                        region: p.region_code,
                     })
                     .collect();
-                (points, n)
+                (spots, n)
             };
             Ok(MapData {
                 names: RegionNames::load(conn)?,
                 total_points,
-                points,
-                region,
+                spots,
                 regions,
             })
         })
         .await?;
+    let lang = ctx.lang();
+    let labels = map::region_labels(
+        shapes,
+        |code| data.names.name(code, lang).to_owned(),
+        &data.regions,
+        &region,
+        as_of,
+        &ctx.i18n,
+    );
+    let signed_in = ctx.signed_in();
+    let (points, counts) = map::points(data.spots.iter().map(|p| {
+        let state = PointState::from(p.state);
+        map::PointInput {
+            latitude_e6: p.at.0,
+            longitude_e6: p.at.1,
+            state,
+            href: if signed_in {
+                format!("/projects/{}", p.id)
+            } else {
+                format!("/regions/{}?as_of={as_of}", p.region)
+            },
+            title: format!("{} · {}", p.code, ctx.t(state.label_key())),
+        }
+    }));
+    let title = match region.as_str() {
+        "" => format!("{} · {as_of}", ctx.t("map-heading")),
+        code => format!(
+            "{} · {} · {as_of}",
+            ctx.t("map-heading"),
+            data.names.name(code, lang)
+        ),
+    };
+    let svg = map::svg(
+        shapes,
+        &labels,
+        &points,
+        Some(region.as_str()).filter(|r| !r.is_empty()),
+        &title,
+    );
     render(&MapPage {
-        shapes: map::frame(as_of),
-        points: data.points.clone(),
+        counts,
+        svg,
         total_points: data.total_points,
-        region: data.region.clone(),
+        region,
         as_of,
         regions: data.regions.clone(),
         names: data.names.clone(),
-        width: WIDTH,
-        height: HEIGHT,
         ctx,
     })
 }

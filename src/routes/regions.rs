@@ -222,7 +222,7 @@ async fn region_data(
     let last = as_of.with_day(1).unwrap_or(as_of);
     db.cached(format!("region {code} {as_of}"), move |conn| {
         let (regions, _) = figures::as_of(conn, as_of, today)?;
-        let of_regions = regions.len();
+        let of_regions = regions.iter().filter(|r| r.is_ranked()).count();
         let Some(f) = regions.into_iter().find(|r| r.code == code) else {
             return Ok(None);
         };

@@ -131,17 +131,17 @@ fn expected(name: &str) -> &'static str {
     }
 }
 
-/// The map point of `code`: its state's class.
+/// The map point of `code`: its state's class (the point's title comes first, then its mark).
 fn point_state(map: &Page, code: &str) -> &'static str {
     let at = map
         .body
-        .find(&format!("<title>{code}</title>"))
+        .find(&format!("<title>{code} · "))
         .unwrap_or_else(|| panic!("no point for {code}"));
-    let start = map.body[..at].rfind("class=\"point ").expect("a point");
-    match &map.body[start + 13..start + 25] {
-        s if s.starts_with("state-breach") => "Breached",
-        s if s.starts_with("state-risk") => "At risk",
-        s if s.starts_with("state-met") => "Met",
+    let mark = at + map.body[at..].find("class=\"point ").expect("a point");
+    match &map.body[mark + 13..mark + 25] {
+        s if s.starts_with("point-breach") => "Breached",
+        s if s.starts_with("point-risk") => "At risk",
+        s if s.starts_with("point-met") => "Met",
         _ => "No data yet",
     }
 }

@@ -4,7 +4,7 @@
 use jobmap::domain::workflow::ProjectStatus;
 
 use crate::builders::{ContractBuilder, ProjectBuilder, TestContract, UserBuilder, hire_form};
-use crate::helpers::{Browser, TestApp, spawn_app};
+use crate::helpers::{Browser, TestApp, row_of, spawn_app};
 
 /// West Kazakhstan (27): one project, 10 planned jobs, 5 hires (3 via centres, one of them a
 /// 17-year-old, one permanent), one lifting payment. Kyzylorda (43): 4 planned, 4 hired via
@@ -83,16 +83,6 @@ async fn fixture(app: &TestApp) -> Fixture {
     Fixture { wko, kyz }
 }
 
-/// The table row holding `marker`, with the template's line breaks and indentation removed.
-fn row_of(body: &str, marker: &str) -> String {
-    let at = body
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} not on the page"));
-    let start = body[..at].rfind("<tr").unwrap_or(0);
-    let end = at + body[at..].find("</tr>").unwrap_or(0);
-    body[start..end].lines().map(str::trim).collect()
-}
-
 #[tokio::test]
 async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
     let app = spawn_app().await;
@@ -149,7 +139,7 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
     // The region page: same figures, and the project by direction and compliance.
     let region = member.get("/regions/27").await;
     region
-        .assert_contains("2 of 20 regions by % of plan")
+        .assert_contains("2 of 2 regions by % of plan")
         .assert_contains("Social and cultural facilities</th><td class=\"num\">1</td><td class=\"num\">1,000,000</td><td class=\"num\">10</td><td class=\"num\">5</td>")
         .assert_contains("<span class=\"tag state-met\">Met</span>")
         .assert_contains("<td class=\"num\">2</td><td class=\"num\">50.0%</td>");
@@ -175,15 +165,17 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
     // The map shades the regions by the same % of plan and links them.
     let map = member.get("/map").await;
     map.assert_contains("href=\"/regions/27?as_of=")
-        .assert_contains("class=\"region shade-2\"><title>West Kazakhstan Region: 50.0%</title>")
-        .assert_contains("class=\"region shade-4\"><title>Kyzylorda Region: 100.0%</title>")
-        .assert_lacks("point state-met")
+        .assert_contains(
+            "class=\"region shade-2\"><title>West Kazakhstan Region: 50.0% of plan</title>",
+        )
+        .assert_contains("class=\"region shade-4\"><title>Kyzylorda Region: 100.0% of plan</title>")
+        .assert_lacks("point point-met")
         .assert_contains("0 of 2 projects shown");
     // A region's map shows every one of its projects.
     member
         .get("/map?region=27")
         .await
-        .assert_contains("point state-met")
+        .assert_contains("point point-met")
         .assert_contains("1 of 1 projects shown");
 
     // The CSV export carries the page's numbers.
@@ -394,7 +386,7 @@ async fn the_national_map_draws_the_projects_in_breach() {
     app.browser()
         .get("/map")
         .await
-        .assert_contains("point state-breach")
-        .assert_contains("<title>27-BREACH</title>")
+        .assert_contains("point point-breach")
+        .assert_contains("<title>27-BREACH · Breached</title>")
         .assert_contains("1 of 2 projects shown");
 }

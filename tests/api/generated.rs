@@ -6,7 +6,7 @@ use std::process::Command;
 use jobmap::seed::{self, Options, SeedError};
 
 use crate::builders::UserBuilder;
-use crate::helpers::{TestApp, spawn_app};
+use crate::helpers::{TestApp, row_of, spawn_app};
 
 const PASSWORD: &str = "Demo-Roadmap-2020-kz";
 
@@ -16,15 +16,6 @@ fn options() -> Options {
         password: Some(PASSWORD.into()),
         clock: Default::default(),
     }
-}
-
-fn row_of(body: &str, marker: &str) -> String {
-    let at = body
-        .find(marker)
-        .unwrap_or_else(|| panic!("{marker} missing"));
-    let start = body[..at].rfind("<tr").expect("row start");
-    let end = at + body[at..].find("</tr>").expect("row end");
-    body[start..end].to_owned()
 }
 
 fn load(app: &TestApp, spec: &seed::Spec, opts: &Options) -> Result<seed::Summary, SeedError> {

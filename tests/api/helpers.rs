@@ -460,3 +460,26 @@ fn sql_on(db: &Db, statements: &str) {
         .batch_execute(statements)
         .expect("SQL runs");
 }
+
+/// Every row about `marker` (a region's link text, or the total's header) on the page: the
+/// dashboard's main table and the tables behind its "more figures" toggle, as one line, without
+/// the labels the phone layout shows.
+pub fn row_of(body: &str, marker: &str) -> String {
+    let name = marker.trim_end_matches("</a>");
+    let rows: Vec<String> = body
+        .split("<tr")
+        .skip(1)
+        .filter_map(|r| r.split("</tr>").next())
+        .filter(|r| r.contains(marker) || r.contains(&format!(">{name}</th>")))
+        .map(|r| {
+            let mut row: String = r.lines().map(str::trim).collect();
+            while let Some(at) = row.find(" data-label=\"") {
+                let end = row[at + 13..].find('"').map_or(row.len(), |e| at + 14 + e);
+                row.replace_range(at..end, "");
+            }
+            row.replace("class=\"num rank\"", "class=\"num\"")
+        })
+        .collect();
+    assert!(!rows.is_empty(), "{marker} not on the page");
+    rows.concat()
+}
