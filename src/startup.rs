@@ -104,6 +104,9 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
     let config = web::Data::new(config);
     let cookie_key = web::Data::new(CookieKey(key.clone()));
     let clock = web::Data::new(config.clock());
+    let upload_slots = web::Data::new(crate::auth::upload_gate::UploadSlots::new(
+        config.uploads_at_once,
+    ));
     let mut server = HttpServer::new(move || {
         // Listed innermost first: the CSRF guard runs after the session and user are known,
         // and its refusal still goes through the error page renderer.
@@ -136,12 +139,14 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
                 web::QueryConfig::default()
                     .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
             )
-            // Uploads are read into memory up to the CSRF guard's limit; handlers check their own.
+            // Uploads are read into memory up to this limit (a few at a time, see
+            // `auth::upload_gate`); handlers check their own.
             .app_data(
                 actix_multipart::form::MultipartFormConfig::default()
-                    .total_limit(crate::auth::csrf::MULTIPART_LIMIT)
-                    .memory_limit(crate::auth::csrf::MULTIPART_LIMIT),
+                    .total_limit(crate::web::upload::MULTIPART_LIMIT)
+                    .memory_limit(crate::web::upload::MULTIPART_LIMIT),
             )
+            .app_data(upload_slots.clone())
             // A path segment that does not parse (a malformed id) names no record.
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .configure(|cfg| routes::configure(cfg, &login_limits))

@@ -384,6 +384,11 @@ impl AppBuilder {
         self
     }
 
+    pub fn uploads_at_once(mut self, n: usize) -> Self {
+        self.config.uploads_at_once = n;
+        self
+    }
+
     /// Stops the server's clock at `at` (UTC), to stand at any hour of Kazakhstan's day.
     pub fn clock_at(mut self, at: chrono::DateTime<chrono::Utc>) -> Self {
         self.config.fixed_now = Some(at);

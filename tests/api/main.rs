@@ -31,4 +31,5 @@ mod projects;
 mod query_plans;
 mod schema_parity;
 mod static_assets;
+mod uploads;
 mod workflow;

@@ -565,3 +565,6 @@ map-no-plan = No approved plan
 map-region = Projects of
 map-all-regions = Whole country: projects in breach only
 map-points-summary = { $shown } of { $total } projects shown. Choose a region to see every project in it.
+
+## wt-b: uploads, sign-in and password guarding
+error-503-uploads-busy = Several files are being uploaded just now. Wait half a minute and send your file again.

@@ -565,3 +565,6 @@ map-no-plan = Мақұлданған жоспар жоқ
 map-region = Өңір жобалары
 map-all-regions = Бүкіл ел: тек талап бұзылған жобалар
 map-points-summary = Көрсетілген жобалар: { $shown } / { $total }. Өңірдің барлық жобаларын көру үшін өңірді таңдаңыз.
+
+## wt-b: uploads, sign-in and password guarding
+error-503-uploads-busy = Дәл қазір бірнеше файл жүктеліп жатыр. Жарты минут күтіп, файлды қайта жіберіңіз.

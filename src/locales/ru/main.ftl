@@ -577,3 +577,6 @@ map-no-plan = Нет одобренного плана
 map-region = Проекты региона
 map-all-regions = Вся страна: только проекты с нарушениями
 map-points-summary = Показано проектов: { $shown } из { $total }. Выберите регион, чтобы увидеть все его проекты.
+
+## wt-b: uploads, sign-in and password guarding
+error-503-uploads-busy = Сейчас загружается несколько файлов. Подождите полминуты и отправьте файл снова.
