@@ -8,7 +8,6 @@ use actix_web::error::UrlencodedError;
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{App, HttpServer, web};
 use actix_web_flash_messages::FlashMessagesFramework;
-use actix_web_flash_messages::storage::CookieMessageStore;
 use tracing_actix_web::TracingLogger;
 
 use actix_session::SessionMiddleware;
@@ -24,6 +23,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::routes;
+use crate::web::flash_store::FlashCookieStore;
 
 /// Largest urlencoded form accepted; CSV uploads have their own limit.
 pub const FORM_LIMIT_BYTES: usize = 256 * 1024;
@@ -93,13 +93,14 @@ fn form_error(e: UrlencodedError, _: &actix_web::HttpRequest) -> actix_web::Erro
 
 fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> {
     let key = secret_key(&config);
-    let flash_store = CookieMessageStore::builder(key.clone()).build();
+    let flash_store = FlashCookieStore::new(key.clone(), config.secure_cookies);
     let flashes = FlashMessagesFramework::builder(flash_store).build();
     let sessions = DbSessionStore::new(db.clone());
     let login_limits = routes::login_limits(&config);
     let secure = config.secure_cookies;
     let workers = config.workers;
     spawn_session_sweeper(db.clone());
+    routes::login::prepare();
     let db = web::Data::new(db);
     let config = web::Data::new(config);
     let cookie_key = web::Data::new(CookieKey(key.clone()));

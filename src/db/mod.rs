@@ -32,6 +32,7 @@ pub mod job_export;
 pub mod job_import;
 pub mod jobs;
 pub mod lifting;
+pub mod login_failures;
 pub mod plans;
 pub mod project_list;
 pub mod projects;

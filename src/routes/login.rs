@@ -16,7 +16,7 @@ use crate::auth::csrf::new_token;
 use crate::auth::{CurrentUser, SESSION_CSRF, SESSION_USER_ID};
 use crate::config::Config;
 use crate::db::audit::{self, Actor};
-use crate::db::{Db, now, users};
+use crate::db::{Db, login_failures, now, users};
 use crate::domain::lockout;
 use crate::error::AppError;
 use crate::i18n::Arg;
@@ -27,6 +27,12 @@ use crate::web::render;
 /// Verified against when the login is unknown, so both answers take as long.
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| password::hash("not a real password").unwrap_or_default());
+
+/// Computes the dummy hash before the first sign-in, so that the first unknown login does
+/// not take one hash longer than a known one.
+pub fn prepare() {
+    LazyLock::force(&DUMMY_HASH);
+}
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
@@ -90,9 +96,21 @@ pub async fn submit(
         next,
     } = form.into_inner();
     let ip = client_ip(&req, config.trust_proxy).map(|i| i.to_string());
+    let address = ip.clone().unwrap_or_default();
     let wanted = login.trim().to_lowercase();
-    let user = db
-        .run(move |conn| Ok(users::find_by_login(conn, &wanted)?))
+    let at = now();
+    // The same statements whether or not the login exists (an unknown one counts under
+    // `UNKNOWN_ACCOUNT`), so the answer's timing does not tell which logins exist.
+    let from = address.clone();
+    let (user, locked_until) = db
+        .run(move |conn| {
+            let user = users::find_by_login(conn, &wanted)?;
+            let account = user
+                .as_ref()
+                .map_or(login_failures::UNKNOWN_ACCOUNT, |u| u.id.as_str());
+            let locked = login_failures::locked_until(conn, account, &from, at)?;
+            Ok((user, locked))
+        })
         .await?;
     let refuse = |ctx: PageCtx, message: String| -> Result<HttpResponse, AppError> {
         let page = LoginPage {
@@ -112,16 +130,14 @@ pub async fn submit(
     .map_err(|e| AppError::Internal(anyhow::anyhow!("password check: {e}")))?;
 
     let Some(user) = user else {
+        record_unknown_failure(&db, address).await?;
         let message = ctx.t("login-invalid");
         return refuse(ctx, message);
     };
-    // The lock is told only to someone who knows the password, so that it does not reveal
-    // which logins exist; while locked, wrong guesses are refused without counting.
-    let at = now();
-    if let Some(until) = user
-        .locked_until
-        .filter(|u| lockout::is_locked(Some(*u), at))
-    {
+    // The lock (on this account from this address only, so that guesses from elsewhere
+    // cannot lock its owner out) is told only to someone who knows the password, so that it
+    // does not reveal which logins exist; while locked, wrong guesses are not counted.
+    if let Some(until) = locked_until {
         let message = if matches {
             ctx.t_with(
                 "login-locked",
@@ -133,7 +149,7 @@ pub async fn submit(
         return refuse(ctx, message);
     }
     if !(user.active && matches) {
-        record_failure(&db, (user.id, user.login), ip).await?;
+        record_failure(&db, (user.id, user.login), address, ip).await?;
         let message = ctx.t("login-invalid");
         return refuse(ctx, message);
     }
@@ -141,6 +157,7 @@ pub async fn submit(
     let (id, login_name) = (user.id.clone(), user.login.clone());
     db.write(move |conn| {
         users::register_successful_login(conn, &id)?;
+        login_failures::clear(conn, &id, &address)?;
         audit::record(
             conn,
             audit::Event {
@@ -168,16 +185,27 @@ pub async fn submit(
     Ok(redirect(&next))
 }
 
+/// Counts a failure on a login that names no user, as `record_failure` counts one on an
+/// account (the same transaction and statements, less the audit event), so both take as long.
+async fn record_unknown_failure(db: &Db, address: String) -> Result<(), AppError> {
+    db.write(move |conn| {
+        login_failures::register_failure(conn, login_failures::UNKNOWN_ACCOUNT, &address, now())?;
+        Ok(())
+    })
+    .await
+}
+
 /// Counts the failure against the account and audits it (and the lock-out, if this was the
 /// failure that locked it). Attempts on unknown logins are not recorded: people type their
 /// password into the login field, and it must not end up in the audit trail.
 async fn record_failure(
     db: &Db,
     (id, login): (String, String),
+    address: String,
     ip: Option<String>,
 ) -> Result<(), AppError> {
     db.write(move |conn| {
-        let locked = users::register_failed_login(conn, &id, now())?;
+        let locked = login_failures::register_failure(conn, &id, &address, now())?;
         let actor = Actor::Anonymous {
             claimed_login: login,
         };

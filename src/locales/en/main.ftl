@@ -568,3 +568,4 @@ map-points-summary = { $shown } of { $total } projects shown. Choose a region to
 
 ## wt-b: uploads, sign-in and password guarding
 error-503-uploads-busy = Several files are being uploaded just now. Wait half a minute and send your file again.
+audit-action-user-password_change_failed = Wrong current password when changing the password

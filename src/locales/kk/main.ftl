@@ -568,3 +568,4 @@ map-points-summary = Көрсетілген жобалар: { $shown } / { $tota
 
 ## wt-b: uploads, sign-in and password guarding
 error-503-uploads-busy = Дәл қазір бірнеше файл жүктеліп жатыр. Жарты минут күтіп, файлды қайта жіберіңіз.
+audit-action-user-password_change_failed = Құпиясөзді ауыстырғанда ағымдағы құпиясөз қате енгізілді

@@ -580,3 +580,4 @@ map-points-summary = Показано проектов: { $shown } из { $total
 
 ## wt-b: uploads, sign-in and password guarding
 error-503-uploads-busy = Сейчас загружается несколько файлов. Подождите полминуты и отправьте файл снова.
+audit-action-user-password_change_failed = Неверный текущий пароль при смене пароля
