@@ -63,19 +63,26 @@ fn visitor_cookie(token: &str, key: &Key, secure: bool) -> Option<Cookie<'static
 }
 
 /// Whether a multipart body may be read at all: only on an upload form, only from a
-/// signed-in user, and only while an upload place is free. Decided from the headers, so a
+/// signed-in user whose role imports there, and only while an upload place is free. Decided from the headers, so a
 /// refused body is never read.
-fn admit_upload(req: &ServiceRequest, signed_in: bool) -> Result<UploadPermit, Box<HttpResponse>> {
+fn admit_upload(req: &ServiceRequest) -> Result<UploadPermit, Box<HttpResponse>> {
     if !upload_gate::is_upload_path(req.path()) {
         return Err(Box::new(HttpResponse::UnsupportedMediaType().finish()));
     }
-    if !signed_in {
-        return Err(Box::new(
-            AppError::SignInRequired {
-                next: req.path().to_owned(),
-            }
-            .error_response(),
-        ));
+    let role = req.extensions().get::<CurrentUser>().map(|u| u.role);
+    match role {
+        None => {
+            return Err(Box::new(
+                AppError::SignInRequired {
+                    next: req.path().to_owned(),
+                }
+                .error_response(),
+            ));
+        }
+        Some(role) if !upload_gate::may_upload(req.path(), role) => {
+            return Err(Box::new(AppError::Forbidden.error_response()));
+        }
+        Some(_) => {}
     }
     let slots = req
         .app_data::<web::Data<UploadSlots>>()
@@ -161,7 +168,7 @@ pub async fn guard<B: MessageBody + 'static>(
     let mut _upload: Option<UploadPermit> = None;
     if !req.method().is_safe() {
         if upload_gate::is_multipart(&req) {
-            match admit_upload(&req, signed_in) {
+            match admit_upload(&req) {
                 Ok(permit) => _upload = Some(permit),
                 Err(refusal) => return Ok(req.into_response(*refusal).map_into_right_body()),
             }

@@ -22,17 +22,32 @@ use actix_web::web::{self, Bytes};
 use futures_util::{Stream, StreamExt};
 
 use super::csrf::FIELD;
+use crate::domain::role::Role;
 
 /// The forms that send a file. `routes::configure` registers them under these paths.
 pub const PROJECT_IMPORT: &str = "/projects/import";
 pub const HIRE_IMPORT: &str = "/contracts/{id}/jobs/import";
 
-static UPLOAD_PATHS: LazyLock<ResourceDef> =
-    LazyLock::new(|| ResourceDef::new(vec![PROJECT_IMPORT, HIRE_IMPORT]));
+static PROJECT_IMPORT_PATH: LazyLock<ResourceDef> =
+    LazyLock::new(|| ResourceDef::new(PROJECT_IMPORT));
+static HIRE_IMPORT_PATH: LazyLock<ResourceDef> = LazyLock::new(|| ResourceDef::new(HIRE_IMPORT));
 
 /// Whether `path` is one of the upload forms.
 pub fn is_upload_path(path: &str) -> bool {
-    UPLOAD_PATHS.is_match(path)
+    PROJECT_IMPORT_PATH.is_match(path) || HIRE_IMPORT_PATH.is_match(path)
+}
+
+/// Whether someone in `role` may send a file to `path` at all (the handler still checks the
+/// project or contract). Projects are imported by akimat officers; hires by officers and
+/// contractors.
+pub fn may_upload(path: &str, role: Role) -> bool {
+    if PROJECT_IMPORT_PATH.is_match(path) {
+        role == Role::Akimat
+    } else if HIRE_IMPORT_PATH.is_match(path) {
+        matches!(role, Role::Akimat | Role::Contractor)
+    } else {
+        false
+    }
 }
 
 pub fn is_multipart(req: &ServiceRequest) -> bool {
@@ -196,6 +211,15 @@ mod tests {
         ] {
             assert!(!is_upload_path(path), "{path}");
         }
+    }
+
+    #[test]
+    fn only_those_who_import_may_send_files() {
+        assert!(may_upload("/projects/import", Role::Akimat));
+        assert!(!may_upload("/projects/import", Role::Contractor));
+        assert!(may_upload("/contracts/c1/jobs/import", Role::Contractor));
+        assert!(!may_upload("/contracts/c1/jobs/import", Role::Commission));
+        assert!(!may_upload("/login", Role::Admin));
     }
 
     #[test]

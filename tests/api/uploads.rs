@@ -135,6 +135,22 @@ async fn a_signed_in_user_sends_files_only_to_the_upload_forms_token_first() {
     .expect("request");
     assert_eq!(refused.status, 415, "{}", refused.head);
 
+    // A signed-in user whose role imports nothing there: refused unread as well.
+    let commission = UserBuilder::commission().create(&app).browser(&app).await;
+    let cookie = commission.session_cookie().expect("signed in");
+    let address = app.address.clone();
+    let forbidden = tokio::task::spawn_blocking(move || {
+        send_part_of_a_body(
+            &address,
+            "/projects/import",
+            Some(&cookie),
+            &body_start(None),
+        )
+    })
+    .await
+    .expect("request");
+    assert_eq!(forbidden.status, 403, "{}", forbidden.head);
+
     // The token after the file: refused, nothing imported.
     let file_first = Form::new()
         .part(
