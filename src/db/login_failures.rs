@@ -8,9 +8,6 @@ use diesel::sql_types::{Integer, Nullable, Text, Timestamp};
 use super::DbConnection;
 use crate::domain::lockout;
 
-/// The account behind logins that name no user.
-pub const UNKNOWN_ACCOUNT: &str = "";
-
 #[derive(QueryableByName)]
 struct Counter {
     #[diesel(sql_type = Integer)]
