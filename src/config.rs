@@ -86,6 +86,16 @@ pub struct Config {
     )]
     pub timezone: chrono_tz::Tz,
 
+    /// Uploads (CSV imports) this instance receives at once; each may hold its file (up to
+    /// 30 MiB) in memory. More at the same moment are asked to try again shortly.
+    #[arg(
+        long,
+        env = "JOBMAP_UPLOADS_AT_ONCE",
+        default_value_t = 4,
+        global = true
+    )]
+    pub uploads_at_once: usize,
+
     /// Tests stop the clock at an instant; deliberately neither a flag nor an environment
     /// variable, so a deployment always runs on the real time.
     #[arg(skip)]
@@ -108,6 +118,7 @@ impl Config {
             log_format: "text".into(),
             timezone: chrono_tz::Asia::Almaty,
             fixed_now: None,
+            uploads_at_once: 4,
         }
     }
 

@@ -5,6 +5,12 @@
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
 
+/// Set on an error response to replace the generic explanation with a more specific one
+/// (a translation key). It lives here, not with the page renderer, so that what raises errors
+/// (the CSRF guard among them) does not depend on the pages that show them.
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorDetail(pub &'static str);
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     /// The record does not exist or lies outside the user's scope: the two look the same.
@@ -68,8 +74,7 @@ impl ResponseError for AppError {
             }
             Self::CsrfRejected => {
                 let mut r = response.finish();
-                r.extensions_mut()
-                    .insert(crate::routes::error_page::ErrorDetail("error-403-csrf"));
+                r.extensions_mut().insert(ErrorDetail("error-403-csrf"));
                 return r;
             }
             _ => {}

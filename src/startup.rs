@@ -8,7 +8,6 @@ use actix_web::error::UrlencodedError;
 use actix_web::middleware::ErrorHandlers;
 use actix_web::{App, HttpServer, web};
 use actix_web_flash_messages::FlashMessagesFramework;
-use actix_web_flash_messages::storage::CookieMessageStore;
 use tracing_actix_web::TracingLogger;
 
 use actix_session::SessionMiddleware;
@@ -24,6 +23,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::error::AppError;
 use crate::routes;
+use crate::web::flash_store::FlashCookieStore;
 
 /// Largest urlencoded form accepted; CSV uploads have their own limit.
 pub const FORM_LIMIT_BYTES: usize = 256 * 1024;
@@ -93,17 +93,21 @@ fn form_error(e: UrlencodedError, _: &actix_web::HttpRequest) -> actix_web::Erro
 
 fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> {
     let key = secret_key(&config);
-    let flash_store = CookieMessageStore::builder(key.clone()).build();
+    let flash_store = FlashCookieStore::new(key.clone(), config.secure_cookies);
     let flashes = FlashMessagesFramework::builder(flash_store).build();
     let sessions = DbSessionStore::new(db.clone());
     let login_limits = routes::login_limits(&config);
     let secure = config.secure_cookies;
     let workers = config.workers;
     spawn_session_sweeper(db.clone());
+    routes::login::prepare();
     let db = web::Data::new(db);
     let config = web::Data::new(config);
     let cookie_key = web::Data::new(CookieKey(key.clone()));
     let clock = web::Data::new(config.clock());
+    let upload_slots = web::Data::new(crate::auth::upload_gate::UploadSlots::new(
+        config.uploads_at_once,
+    ));
     let mut server = HttpServer::new(move || {
         // Listed innermost first: the CSRF guard runs after the session and user are known,
         // and its refusal still goes through the error page renderer.
@@ -139,12 +143,14 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
                 web::QueryConfig::default()
                     .error_handler(|e, _| AppError::BadRequest(e.to_string()).into()),
             )
-            // Uploads are read into memory up to the CSRF guard's limit; handlers check their own.
+            // Uploads are read into memory up to this limit (a few at a time, see
+            // `auth::upload_gate`); handlers check their own.
             .app_data(
                 actix_multipart::form::MultipartFormConfig::default()
-                    .total_limit(crate::auth::csrf::MULTIPART_LIMIT)
-                    .memory_limit(crate::auth::csrf::MULTIPART_LIMIT),
+                    .total_limit(crate::web::upload::MULTIPART_LIMIT)
+                    .memory_limit(crate::web::upload::MULTIPART_LIMIT),
             )
+            .app_data(upload_slots.clone())
             // A path segment that does not parse (a malformed id) names no record.
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .configure(|cfg| routes::configure(cfg, &login_limits))

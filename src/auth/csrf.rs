@@ -2,25 +2,24 @@
 //! as the `csrf_token` form field or the `X-CSRF-Token` header; otherwise 403 with a page that
 //! explains. Signed-in users' tokens live in their server-side session (a new one at each
 //! sign-in). Visitors who are not signed in (the login form, the language switch) get theirs in
-//! a signed cookie, so public pages cost no session row.
+//! a signed cookie, so public pages cost no session row. Uploads (multipart bodies) go through
+//! `upload_gate` first, which refuses them from the headers alone where they do not belong.
 
-use actix_multipart::Multipart;
 use actix_session::SessionExt;
 use actix_web::body::{EitherBody, MessageBody};
 use actix_web::cookie::{Cookie, CookieJar, Key, SameSite};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
-use actix_web::error::PayloadError;
-use actix_web::http::header::CONTENT_TYPE;
+use actix_web::http::header::{CONTENT_TYPE, RETRY_AFTER};
 use actix_web::middleware::Next;
-use actix_web::{HttpMessage, web};
-use futures_util::StreamExt;
+use actix_web::{HttpMessage, HttpResponse, ResponseError, web};
 use rand::Rng;
 use rand::distr::Alphanumeric;
 use subtle::ConstantTimeEq;
 
+use super::upload_gate::{self, UploadPermit, UploadSlots};
 use super::{CurrentUser, SESSION_CSRF};
 use crate::config::Config;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorDetail};
 
 pub const FIELD: &str = "csrf_token";
 pub const HEADER: &str = "x-csrf-token";
@@ -63,45 +62,51 @@ fn visitor_cookie(token: &str, key: &Key, secure: bool) -> Option<Cookie<'static
     jar.get(VISITOR_COOKIE).cloned()
 }
 
-/// Largest upload (multipart body) read here; a handler may set a smaller limit of its own.
-pub const MULTIPART_LIMIT: usize = 32 * 1024 * 1024;
-
-async fn read_body(req: &mut ServiceRequest, limit: usize) -> Result<web::Bytes, actix_web::Error> {
-    let mut payload = req.take_payload();
-    let mut body = web::BytesMut::new();
-    while let Some(chunk) = payload.next().await {
-        let chunk = chunk?;
-        if body.len() + chunk.len() > limit {
-            return Err(actix_web::error::ErrorPayloadTooLarge("upload too large"));
-        }
-        body.extend_from_slice(&chunk);
+/// Whether a multipart body may be read at all: only on an upload form, only from a
+/// signed-in user whose role imports there, and only while an upload place is free. Decided from the headers, so a
+/// refused body is never read.
+fn admit_upload(req: &ServiceRequest) -> Result<UploadPermit, Box<HttpResponse>> {
+    if !upload_gate::is_upload_path(req.path()) {
+        return Err(Box::new(HttpResponse::UnsupportedMediaType().finish()));
     }
-    Ok(body.freeze())
+    let role = req.extensions().get::<CurrentUser>().map(|u| u.role);
+    match role {
+        None => {
+            return Err(Box::new(
+                AppError::SignInRequired {
+                    next: req.path().to_owned(),
+                }
+                .error_response(),
+            ));
+        }
+        Some(role) if !upload_gate::may_upload(req.path(), role) => {
+            return Err(Box::new(AppError::Forbidden.error_response()));
+        }
+        Some(_) => {}
+    }
+    let slots = req
+        .app_data::<web::Data<UploadSlots>>()
+        .ok_or_else(|| AppError::Internal(anyhow::anyhow!("upload slots not configured")))
+        .map_err(|e| Box::new(e.error_response()))?;
+    UploadSlots::try_take(slots).ok_or_else(|| {
+        tracing::warn!(path = %req.path(), "upload refused: every upload place is taken");
+        let mut busy = HttpResponse::ServiceUnavailable()
+            .insert_header((RETRY_AFTER, "30"))
+            .finish();
+        busy.extensions_mut()
+            .insert(ErrorDetail("error-503-uploads-busy"));
+        Box::new(busy)
+    })
 }
 
-/// The `csrf_token` part of a multipart body (forms put it first, so this stops early).
-async fn multipart_token(req: &ServiceRequest, body: web::Bytes) -> Option<String> {
-    let stream = futures_util::stream::once(async move { Ok::<_, PayloadError>(body) });
-    let mut parts = Multipart::new(req.headers(), stream);
-    while let Some(Ok(mut field)) = parts.next().await {
-        let is_token = field.name() == Some(FIELD);
-        let mut value = Vec::new();
-        while let Some(Ok(chunk)) = field.next().await {
-            if is_token {
-                value.extend_from_slice(&chunk);
-            }
-        }
-        if is_token {
-            return String::from_utf8(value).ok();
-        }
-    }
-    None
-}
-
-/// The token the request sent, reading (and putting back) a form or multipart body if needed.
+/// The token the request sent, reading (and putting back) a form body, or a multipart body's
+/// first part, if needed.
 async fn submitted(req: &mut ServiceRequest) -> Result<Option<String>, actix_web::Error> {
     if let Some(value) = req.headers().get(HEADER) {
         return Ok(value.to_str().ok().map(str::to_owned));
+    }
+    if upload_gate::is_multipart(req) {
+        return Ok(upload_gate::first_part_token(req).await);
     }
     let content_type = req
         .headers()
@@ -109,12 +114,6 @@ async fn submitted(req: &mut ServiceRequest) -> Result<Option<String>, actix_web
         .and_then(|v| v.to_str().ok())
         .unwrap_or("")
         .to_owned();
-    if content_type.starts_with("multipart/form-data") {
-        let body = read_body(req, MULTIPART_LIMIT).await?;
-        let token = multipart_token(req, body.clone()).await;
-        req.set_payload(Payload::from(body));
-        return Ok(token);
-    }
     let is_form = content_type.starts_with("application/x-www-form-urlencoded");
     if !is_form {
         return Ok(None);
@@ -165,7 +164,15 @@ pub async fn guard<B: MessageBody + 'static>(
         }
     };
     req.extensions_mut().insert(CsrfToken(expected.clone()));
+    // An upload's place is held until its handler has finished with the file.
+    let mut _upload: Option<UploadPermit> = None;
     if !req.method().is_safe() {
+        if upload_gate::is_multipart(&req) {
+            match admit_upload(&req) {
+                Ok(permit) => _upload = Some(permit),
+                Err(refusal) => return Ok(req.into_response(*refusal).map_into_right_body()),
+            }
+        }
         let sent = match submitted(&mut req).await {
             Ok(sent) => sent.unwrap_or_default(),
             Err(e) => return Ok(req.error_response(e).map_into_right_body()),

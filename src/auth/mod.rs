@@ -6,6 +6,7 @@ pub mod csrf;
 pub mod current_user;
 pub mod headers;
 pub mod session_store;
+pub mod upload_gate;
 
 pub use current_user::CurrentUser;
 

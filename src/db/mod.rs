@@ -31,6 +31,7 @@ pub mod figures;
 pub mod job_export;
 pub mod jobs;
 pub mod lifting;
+pub mod login_failures;
 pub mod plans;
 pub mod progress;
 pub mod project_list;

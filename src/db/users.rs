@@ -163,6 +163,7 @@ pub fn set_active(conn: &mut DbConnection, id: &str, active: bool) -> QueryResul
             users::version.eq(users::version + 1),
         ))
         .execute(conn)?;
+    super::login_failures::clear_account(conn, id)?;
     if !active {
         end_sessions(conn, id)?;
     }
@@ -182,6 +183,7 @@ pub fn set_password(conn: &mut DbConnection, id: &str, password_hash: &str) -> Q
             users::version.eq(users::version + 1),
         ))
         .execute(conn)?;
+    super::login_failures::clear_account(conn, id)?;
     end_sessions(conn, id)?;
     Ok(n)
 }
@@ -194,29 +196,6 @@ pub fn set_language(conn: &mut DbConnection, id: &str, language: Language) -> Qu
 
 pub fn end_sessions(conn: &mut DbConnection, user_id: &str) -> QueryResult<usize> {
     diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)
-}
-
-/// Counts a failed sign-in; returns the lock's end when this failure locks the account.
-/// Call inside a write transaction: the row is locked so concurrent failures all count.
-pub fn register_failed_login(
-    conn: &mut DbConnection,
-    id: &str,
-    at: NaiveDateTime,
-) -> QueryResult<Option<NaiveDateTime>> {
-    super::lock_for_update(conn, "users", id)?;
-    let failures: i32 = users::table
-        .find(id)
-        .select(users::failed_logins)
-        .first(conn)?;
-    let (failures, locked_until) = crate::domain::lockout::after_failure(failures, at);
-    // The handler refuses locked accounts before counting, so a stale lock may be cleared.
-    diesel::update(users::table.find(id))
-        .set((
-            users::failed_logins.eq(failures),
-            users::locked_until.eq(locked_until),
-        ))
-        .execute(conn)?;
-    Ok(locked_until)
 }
 
 pub fn register_successful_login(conn: &mut DbConnection, id: &str) -> QueryResult<usize> {

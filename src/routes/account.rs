@@ -1,18 +1,25 @@
 //! `/account/password`: users change their own password, the current one required. All their
-//! sessions end, and this one continues under a new id.
+//! sessions end, and this one continues under a new id. Wrong current passwords count toward
+//! the sign-in lock-out (per account and address) and are audited: a borrowed session must
+//! not be a way to guess the password.
 
 use actix_session::Session;
 use actix_web::http::header::LOCATION;
-use actix_web::{HttpResponse, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use actix_web_flash_messages::FlashMessage;
 use askama::Template;
 use serde::Deserialize;
 
+use crate::auth::client_ip::client_ip;
 use crate::auth::csrf::new_token;
 use crate::auth::{CurrentUser, SESSION_CSRF, SESSION_USER_ID};
-use crate::db::{Db, users};
+use crate::config::Config;
+use crate::db::audit;
+use crate::db::{Db, login_failures, now, users};
+use crate::domain::lockout;
 use crate::domain::password_policy::check_new_password;
 use crate::error::AppError;
+use crate::i18n::Arg;
 use crate::password;
 use crate::usecase;
 use crate::usecase::acting::Acting;
@@ -44,19 +51,40 @@ pub async fn form(ctx: PageCtx, _user: CurrentUser) -> Result<HttpResponse, AppE
     })
 }
 
+#[allow(clippy::too_many_arguments)]
 pub async fn submit(
+    req: HttpRequest,
     ctx: PageCtx,
     user: CurrentUser,
     session: Session,
     db: web::Data<Db>,
+    config: web::Data<Config>,
     form: web::Form<PasswordForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.into_inner();
-    let id = user.id.clone();
-    let stored = db
-        .run(move |conn| users::find(conn, &id)?.ok_or(AppError::NotFound))
-        .await?
-        .password_hash;
+    let ip = client_ip(&req, config.trust_proxy).map(|i| i.to_string());
+    let address = ip.clone().unwrap_or_default();
+    let at = now();
+    let (id, from) = (user.id.clone(), address.clone());
+    let (stored, locked_until) = db
+        .run(move |conn| {
+            let stored = users::find(conn, &id)?.ok_or(AppError::NotFound)?;
+            let locked = login_failures::locked_until(conn, &id, &from, at)?;
+            Ok((stored.password_hash, locked))
+        })
+        .await?;
+    if let Some(until) = locked_until {
+        // Locked: nothing is checked, and the signed-in user is told why.
+        let mut errors = FormErrors::new();
+        errors.add(
+            "current_password",
+            ctx.t_with(
+                "login-locked",
+                &[("minutes", Arg::Int(lockout::minutes_left(until, at)))],
+            ),
+        );
+        return render(&PasswordPage { ctx, errors });
+    }
     let current = form.current_password.clone();
     let current_ok = web::block(move || password::verify(&stored, &current))
         .await
@@ -64,6 +92,7 @@ pub async fn submit(
 
     let mut errors = FormErrors::new();
     if !current_ok {
+        record_wrong_current(&db, &user, address, ip).await?;
         errors.add("current_password", ctx.t("password-current-wrong"));
     }
     if let Err(problem) = check_new_password(&form.new_password, &[&user.login, &user.full_name]) {
@@ -93,4 +122,37 @@ pub async fn submit(
     Ok(HttpResponse::SeeOther()
         .insert_header((LOCATION, "/"))
         .finish())
+}
+
+/// Counts a wrong current password with the sign-in failures of this account and address,
+/// and audits it (and the lock-out it may cause).
+async fn record_wrong_current(
+    db: &Db,
+    user: &CurrentUser,
+    address: String,
+    ip: Option<String>,
+) -> Result<(), AppError> {
+    let actor = user.actor();
+    let id = user.id.clone();
+    db.write(move |conn| {
+        let locked = login_failures::register_failure(conn, &id, &address, now())?;
+        let actions =
+            std::iter::once("user.password_change_failed").chain(locked.map(|_| "auth.lockout"));
+        for action in actions {
+            audit::record(
+                conn,
+                audit::Event {
+                    actor: &actor,
+                    action,
+                    entity: "user",
+                    entity_id: &id,
+                    before: None,
+                    after: locked.map(|until| serde_json::json!({ "locked_until": until })),
+                    ip: ip.as_deref(),
+                },
+            )?;
+        }
+        Ok(())
+    })
+    .await
 }

@@ -9,11 +9,8 @@ use actix_web::{HttpMessage, HttpResponse};
 use askama::Template;
 use tracing_actix_web::RequestId;
 
+pub use crate::error::ErrorDetail;
 use crate::web::page::PageCtx;
-
-/// Set on an error response to replace the generic explanation with a more specific one.
-#[derive(Debug, Clone, Copy)]
-pub struct ErrorDetail(pub &'static str);
 
 #[derive(Template)]
 #[template(path = "error.html")]

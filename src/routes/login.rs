@@ -4,19 +4,21 @@
 use std::sync::LazyLock;
 
 use actix_session::Session;
+use actix_web::cookie::Key;
 use actix_web::http::header::LOCATION;
 use actix_web::{HttpRequest, HttpResponse, web};
 use askama::Template;
 use askama_web::WebTemplate;
 use serde::Deserialize;
+use sha2::{Digest, Sha256};
 
 use super::language::local_path;
 use crate::auth::client_ip::client_ip;
-use crate::auth::csrf::new_token;
+use crate::auth::csrf::{CookieKey, new_token};
 use crate::auth::{CurrentUser, SESSION_CSRF, SESSION_USER_ID};
 use crate::config::Config;
 use crate::db::audit::{self, Actor};
-use crate::db::{Db, now, users};
+use crate::db::{Db, login_failures, now, users};
 use crate::domain::lockout;
 use crate::error::AppError;
 use crate::i18n::Arg;
@@ -27,6 +29,25 @@ use crate::web::render;
 /// Verified against when the login is unknown, so both answers take as long.
 static DUMMY_HASH: LazyLock<String> =
     LazyLock::new(|| password::hash("not a real password").unwrap_or_default());
+
+/// The lock-out counter's key for a login that names no user: it counts and locks as an
+/// account would. A keyed hash of what was typed (people type passwords into the login
+/// field), never the text itself.
+fn unknown_account(key: &Key, login: &str) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(key.signing());
+    hasher.update([0]);
+    hasher.update(login.as_bytes());
+    let digest = hasher.finalize();
+    let hex: String = digest.iter().take(16).map(|b| format!("{b:02x}")).collect();
+    format!("?{hex}")
+}
+
+/// Computes the dummy hash before the first sign-in, so that the first unknown login does
+/// not take one hash longer than a known one.
+pub fn prepare() {
+    LazyLock::force(&DUMMY_HASH);
+}
 
 #[derive(Debug, Deserialize)]
 pub struct NextQuery {
@@ -82,6 +103,7 @@ pub async fn submit(
     session: Session,
     db: web::Data<Db>,
     config: web::Data<Config>,
+    key: web::Data<CookieKey>,
     form: web::Form<LoginForm>,
 ) -> Result<HttpResponse, AppError> {
     let LoginForm {
@@ -90,9 +112,20 @@ pub async fn submit(
         next,
     } = form.into_inner();
     let ip = client_ip(&req, config.trust_proxy).map(|i| i.to_string());
+    let address = ip.clone().unwrap_or_default();
     let wanted = login.trim().to_lowercase();
-    let user = db
-        .run(move |conn| Ok(users::find_by_login(conn, &wanted)?))
+    let at = now();
+    // The same statements, counting and locking whether or not the login exists, so that
+    // neither the answer nor its timing tells which logins exist.
+    let unknown = unknown_account(&key.0, &wanted);
+    let from = address.clone();
+    let (user, account, locked_until) = db
+        .run(move |conn| {
+            let user = users::find_by_login(conn, &wanted)?;
+            let account = user.as_ref().map_or(unknown, |u| u.id.clone());
+            let locked = login_failures::locked_until(conn, &account, &from, at)?;
+            Ok((user, account, locked))
+        })
         .await?;
     let refuse = |ctx: PageCtx, message: String| -> Result<HttpResponse, AppError> {
         let page = LoginPage {
@@ -111,18 +144,11 @@ pub async fn submit(
     .await
     .map_err(|e| AppError::Internal(anyhow::anyhow!("password check: {e}")))?;
 
-    let Some(user) = user else {
-        let message = ctx.t("login-invalid");
-        return refuse(ctx, message);
-    };
-    // The lock is told only to someone who knows the password, so that it does not reveal
-    // which logins exist; while locked, wrong guesses are refused without counting.
-    let at = now();
-    if let Some(until) = user
-        .locked_until
-        .filter(|u| lockout::is_locked(Some(*u), at))
-    {
-        let message = if matches {
+    // The lock (on this account from this address only, so that guesses from elsewhere
+    // cannot lock its owner out) is told only to someone who knows the password, so that it
+    // does not reveal which logins exist; while locked, wrong guesses are not counted.
+    if let Some(until) = locked_until {
+        let message = if matches && user.is_some() {
             ctx.t_with(
                 "login-locked",
                 &[("minutes", Arg::Int(lockout::minutes_left(until, at)))],
@@ -132,8 +158,13 @@ pub async fn submit(
         };
         return refuse(ctx, message);
     }
+    let Some(user) = user else {
+        record_unknown_failure(&db, account, address).await?;
+        let message = ctx.t("login-invalid");
+        return refuse(ctx, message);
+    };
     if !(user.active && matches) {
-        record_failure(&db, (user.id, user.login), ip).await?;
+        record_failure(&db, (user.id, user.login), address, ip).await?;
         let message = ctx.t("login-invalid");
         return refuse(ctx, message);
     }
@@ -141,6 +172,7 @@ pub async fn submit(
     let (id, login_name) = (user.id.clone(), user.login.clone());
     db.write(move |conn| {
         users::register_successful_login(conn, &id)?;
+        login_failures::clear(conn, &id, &address)?;
         audit::record(
             conn,
             audit::Event {
@@ -181,16 +213,27 @@ fn landing(user: &CurrentUser, next: &str) -> String {
     }
 }
 
+/// Counts a failure on a login that names no user, as `record_failure` counts one on an
+/// account (the same transaction and statements, less the audit event), so both take as long.
+async fn record_unknown_failure(db: &Db, account: String, address: String) -> Result<(), AppError> {
+    db.write(move |conn| {
+        login_failures::register_failure(conn, &account, &address, now())?;
+        Ok(())
+    })
+    .await
+}
+
 /// Counts the failure against the account and audits it (and the lock-out, if this was the
 /// failure that locked it). Attempts on unknown logins are not recorded: people type their
 /// password into the login field, and it must not end up in the audit trail.
 async fn record_failure(
     db: &Db,
     (id, login): (String, String),
+    address: String,
     ip: Option<String>,
 ) -> Result<(), AppError> {
     db.write(move |conn| {
-        let locked = users::register_failed_login(conn, &id, now())?;
+        let locked = login_failures::register_failure(conn, &id, &address, now())?;
         let actor = Actor::Anonymous {
             claimed_login: login,
         };

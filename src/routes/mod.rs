@@ -84,7 +84,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         )
         .service(web::resource("/projects/new").get(projects::new::form))
         .service(
-            web::resource("/projects/import")
+            web::resource(crate::auth::upload_gate::PROJECT_IMPORT)
                 .get(projects::import::form)
                 .post(projects::import::upload),
         )
@@ -116,7 +116,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         )
         .service(web::resource("/contracts/{id}/jobs/new").get(jobs::new::form))
         .service(
-            web::resource("/contracts/{id}/jobs/import")
+            web::resource(crate::auth::upload_gate::HIRE_IMPORT)
                 .get(jobs::import::form)
                 .post(jobs::import::upload),
         )

@@ -10,11 +10,15 @@ use crate::domain::csv_rows::LineProblem;
 use crate::domain::message::Message;
 use crate::i18n::I18n;
 
+/// Largest upload body read; each import checks its own, smaller, file limit.
+pub const MULTIPART_LIMIT: usize = 32 * 1024 * 1024;
+
 #[derive(MultipartForm)]
 pub struct Upload {
     #[multipart(limit = "32MiB")]
     pub file: UploadBytes,
-    /// Checked by the CSRF guard before the handler runs.
+    /// Checked by the CSRF guard before the handler runs; the forms send it first, before
+    /// the file (see `auth::upload_gate`).
     #[allow(dead_code)]
     csrf_token: Option<Text<String>>,
 }

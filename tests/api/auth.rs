@@ -2,7 +2,7 @@
 
 use diesel::prelude::*;
 use jobmap::db::audit::AuditRow;
-use jobmap::db::schema::{audit_events, sessions, users};
+use jobmap::db::schema::{audit_events, sessions};
 
 use crate::builders::UserBuilder;
 use crate::helpers::{ADMIN_PASSWORD, AppBuilder, spawn_app};
@@ -113,8 +113,9 @@ async fn ten_failures_lock_the_account_for_ten_minutes() {
 
     // Ten minutes later.
     let past = jobmap::db::now() - chrono::TimeDelta::seconds(1);
-    diesel::update(users::table.find(&user.id))
-        .set(users::locked_until.eq(Some(past)))
+    diesel::sql_query("UPDATE login_failures SET locked_until = $1 WHERE account = $2")
+        .bind::<diesel::sql_types::Timestamp, _>(past)
+        .bind::<diesel::sql_types::Text, _>(&user.id)
         .execute(&mut conn)
         .unwrap();
     app.login(&user.login, &user.password)

@@ -384,6 +384,22 @@ impl AppBuilder {
         self
     }
 
+    pub fn uploads_at_once(mut self, n: usize) -> Self {
+        self.config.uploads_at_once = n;
+        self
+    }
+
+    /// Client addresses from `X-Forwarded-For`, as behind a load balancer.
+    pub fn trust_proxy(mut self) -> Self {
+        self.config.trust_proxy = true;
+        self
+    }
+
+    pub fn secure_cookies(mut self, secure: bool) -> Self {
+        self.config.secure_cookies = secure;
+        self
+    }
+
     /// Stops the server's clock at `at` (UTC), to stand at any hour of Kazakhstan's day.
     pub fn clock_at(mut self, at: chrono::DateTime<chrono::Utc>) -> Self {
         self.config.fixed_now = Some(at);

@@ -35,6 +35,8 @@ mod plans;
 mod projects;
 mod query_plans;
 mod schema_parity;
+mod sign_in_guard;
 mod static_assets;
+mod uploads;
 mod workflow;
 mod write_rules;

@@ -212,3 +212,25 @@ fn sqlite_and_postgres_schemas_match() {
         );
     }
 }
+
+#[test]
+fn every_migration_has_its_own_version_and_both_trees_the_same_names() {
+    // diesel keys a migration by the part of its folder name before the first underscore: two
+    // folders with one version would leave the second unapplied on every database.
+    let names = |tree: &str| {
+        let mut names: Vec<String> = std::fs::read_dir(format!("migrations/{tree}"))
+            .expect("migrations folder")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let sqlite = names("sqlite");
+    assert_eq!(sqlite, names("postgres"));
+    let mut versions: Vec<&str> = sqlite
+        .iter()
+        .map(|n| n.split('_').next().unwrap_or(""))
+        .collect();
+    versions.dedup();
+    assert_eq!(versions.len(), sqlite.len(), "{sqlite:?}");
+}

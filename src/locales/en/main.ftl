@@ -674,3 +674,6 @@ audit-field-jobs = Hires
 audit-field-replaced = Earlier data replaced
 dashboard-compliance = Projects needing attention
 dashboard-flagged = { $breached } breached, { $risk } at risk
+## wt-b: uploads, sign-in and password guarding
+error-503-uploads-busy = Several files are being uploaded just now. Wait half a minute and send your file again.
+audit-action-user-password_change_failed = Wrong current password when changing the password

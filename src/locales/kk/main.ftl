@@ -661,3 +661,6 @@ audit-field-jobs = Жұмысқа орналастырулар
 audit-field-replaced = Бұрынғы деректер ауыстырылды
 dashboard-compliance = Назар аударуды қажет ететін жобалар
 dashboard-flagged = бұзылды: { $breached }, қауіп бар: { $risk }
+## wt-b: uploads, sign-in and password guarding
+error-503-uploads-busy = Дәл қазір бірнеше файл жүктеліп жатыр. Жарты минут күтіп, файлды қайта жіберіңіз.
+audit-action-user-password_change_failed = Құпиясөзді ауыстырғанда ағымдағы құпиясөз қате енгізілді

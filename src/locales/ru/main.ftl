@@ -691,3 +691,6 @@ audit-field-jobs = Трудоустройства
 audit-field-replaced = Прежние данные заменены
 dashboard-compliance = Проекты, требующие внимания
 dashboard-flagged = нарушено: { $breached }, под угрозой: { $risk }
+## wt-b: uploads, sign-in and password guarding
+error-503-uploads-busy = Сейчас загружается несколько файлов. Подождите полминуты и отправьте файл снова.
+audit-action-user-password_change_failed = Неверный текущий пароль при смене пароля
