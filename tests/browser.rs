@@ -308,11 +308,12 @@ async fn main_journeys_in_a_real_browser() {
         map.contains("West Kazakhstan Region: 50.0%"),
         "2 of 4 planned jobs"
     );
-    // Nationally the map draws only projects in breach; a region's map draws all of them.
-    assert!(!map.contains("point point-met"));
+    // Nationally the map draws only projects in breach; a region's map draws all of them. Half
+    // of the hires through centers: at risk, as on the compliance page.
+    assert!(!map.contains("point point-risk"));
     c.goto(&format!("{base}/map?region=27")).await.unwrap();
     let region_map = c.source().await.unwrap();
-    assert!(region_map.contains("point point-met"));
+    assert!(region_map.contains("point point-risk"));
     sign_in(&c, &base, "member", &member_pw).await;
     c.goto(&format!("{base}/compliance")).await.unwrap();
     let compliance = text(&c).await;
@@ -480,11 +481,12 @@ async fn pages_have_no_serious_accessibility_findings_and_fit_laptop_and_phone()
         .jobs(8, 4)
         .status(ProjectStatus::InProgress)
         .create(&app);
+    let breached = builders::ContractBuilder::on(&breach).create(&app);
     helpers::sql(
         &app,
         &format!(
-            "UPDATE projects SET jobs_created = 3, center_hires = 1 WHERE id = '{}'",
-            breach.id
+            "UPDATE contracts SET center_hires = 1, direct_hires = 2 WHERE id = '{}'",
+            breached.id
         ),
     );
 
@@ -497,7 +499,6 @@ async fn pages_have_no_serious_accessibility_findings_and_fit_laptop_and_phone()
     assert!(found.iter().any(|f| f.contains("image-alt")), "{found:?}");
 
     sign_in(&c, &base, "admin", ADMIN_PASSWORD).await;
-    // The lead adds the compliance, region, project and contract pages here.
     let pages = [
         "/".to_owned(),
         "/dashboard".to_owned(),
@@ -505,6 +506,12 @@ async fn pages_have_no_serious_accessibility_findings_and_fit_laptop_and_phone()
         "/map?region=27".to_owned(),
         "/map?region=75".to_owned(),
         "/audit".to_owned(),
+        "/compliance".to_owned(),
+        "/compliance?region=27&state=all".to_owned(),
+        "/regions/27".to_owned(),
+        format!("/projects/{}", project.id),
+        format!("/contracts/{}", contract.id),
+        format!("/contracts/{}", breached.id),
     ];
     let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
     let mut problems = Vec::new();
