@@ -158,20 +158,58 @@ impl CompliancePage<'_> {
     }
 }
 
+/// What a reviewer asked for, within their scope, and the data it is answered from: the page
+/// and its exports load it alike.
+pub struct Review {
+    pub q: ReviewQuery,
+    pub today: NaiveDate,
+    pub as_of: NaiveDate,
+    pub filter: Filter,
+    pub board: Arc<Board>,
+    pub schedule: Arc<Schedule>,
+}
+
+impl Review {
+    pub async fn load(
+        ctx: &PageCtx,
+        user: &CurrentUser,
+        db: &Db,
+        mut q: ReviewQuery,
+    ) -> Result<Self, AppError> {
+        reviewed_region(user, &mut q)?;
+        let today = ctx.today();
+        let as_of = q.as_of(today);
+        let filter = q.filter();
+        let region = filter.region.clone().unwrap_or_default();
+        Ok(Self {
+            board: review::board(db, "", as_of, today).await?,
+            schedule: schedule(db, &region, as_of, today).await?,
+            q,
+            today,
+            as_of,
+            filter,
+        })
+    }
+
+    pub fn region(&self) -> &str {
+        self.filter.region.as_deref().unwrap_or("")
+    }
+}
+
 pub async fn show(
     ctx: PageCtx,
     user: CurrentUser,
     db: web::Data<Db>,
     query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let mut q = query.into_inner();
-    reviewed_region(&user, &mut q)?;
-    let today = ctx.today();
-    let as_of = q.as_of(today);
-    let filter = q.filter();
-    let region = filter.region.clone().unwrap_or_default();
-    let board: Arc<Board> = review::board(&db, "", as_of, today).await?;
-    let schedule = schedule(&db, &region, as_of, today).await?;
+    let Review {
+        q,
+        today,
+        as_of,
+        filter,
+        board,
+        schedule,
+    } = Review::load(&ctx, &user, &db, query.into_inner()).await?;
     let regions = db
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;

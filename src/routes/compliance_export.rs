@@ -6,7 +6,7 @@ use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use futures_util::stream;
 
-use super::compliance::{reviewed_region, schedule};
+use super::compliance::Review;
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::compliance::Assessed;
@@ -16,7 +16,7 @@ use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::web::export::{self, Cell, Table};
 use crate::web::page::PageCtx;
-use crate::web::review::{self, ReviewQuery};
+use crate::web::review::ReviewQuery;
 
 const CHUNK: usize = 1_000;
 
@@ -88,22 +88,17 @@ pub async fn contracts(
     format: web::Path<String>,
     query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let mut q = query.into_inner();
-    reviewed_region(&user, &mut q)?;
-    let today = ctx.today();
-    let as_of = q.as_of(today);
-    let filter = q.filter();
-    let region = filter.region.clone().unwrap_or_default();
-    let board = review::board(&db, "", as_of, today).await?;
-    let names = schedule(&db, &region, as_of, today).await?;
+    let r = Review::load(&ctx, &user, &db, query.into_inner()).await?;
     let i18n = ctx.i18n;
-    let rows: Vec<Vec<Cell>> = filter
-        .select(&board.contracts)
+    let names = &r.schedule.names;
+    let rows: Vec<Vec<Cell>> = r
+        .filter
+        .select(&r.board.contracts)
         .into_iter()
-        .map(|a| row(&i18n, names.names.name(&a.line.region_code, i18n.lang()), a))
+        .map(|a| row(&i18n, names.name(&a.line.region_code, i18n.lang()), a))
         .collect();
     let table = Table {
-        name: file_name("compliance", as_of, &region),
+        name: file_name("compliance", r.as_of, r.region()),
         headers: HEADERS.iter().map(|k| i18n.t(k)).collect(),
         rows,
     };
@@ -142,12 +137,8 @@ pub async fn schedule_list(
     query: web::Query<ReviewQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (list, format) = path.into_inner();
-    let mut q = query.into_inner();
-    reviewed_region(&user, &mut q)?;
-    let today = ctx.today();
-    let as_of = q.as_of(today);
-    let region = q.filter().region.unwrap_or_default();
-    let s = schedule(&db, &region, as_of, today).await?;
+    let r = Review::load(&ctx, &user, &db, query.into_inner()).await?;
+    let (s, as_of, region) = (&r.schedule, r.as_of, r.region());
     let t = |k: &str| ctx.t(k);
     let name = |code: &str| s.names.name(code, ctx.lang()).to_owned();
     let table = match list.as_str() {
