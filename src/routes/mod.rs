@@ -18,6 +18,7 @@ pub mod logout;
 pub mod map;
 pub mod plans;
 pub mod projects;
+pub mod prometheus;
 pub mod regions;
 pub mod review;
 
@@ -55,6 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .get(compliance_export::schedule_list),
         )
         .service(web::resource("/healthz").get(health::check))
+        .service(web::resource("/metrics").get(prometheus::show))
         .service(web::resource("/language").post(language::switch))
         .service(
             web::resource("/login")

@@ -35,3 +35,5 @@ mod schema_parity;
 mod static_assets;
 mod workflow;
 mod write_rules;
+mod metrics;
+mod copy;
