@@ -40,6 +40,7 @@ pub mod query_log;
 pub mod rank_history;
 pub mod reference;
 pub mod regions;
+pub mod reimport;
 pub mod schema;
 pub mod sessions;
 pub mod tallies;

@@ -91,6 +91,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .post(projects::import::upload),
         )
         .service(web::resource("/projects/import/template.csv").get(projects::import::template))
+        .service(web::resource("/projects/export.csv").get(projects::export::csv))
         .service(
             web::resource("/projects/{id}")
                 .get(projects::show::show)
@@ -125,6 +126,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(
             web::resource("/contracts/{id}/jobs/import/template.csv").get(jobs::import::template),
         )
+        .service(web::resource("/contracts/{id}/jobs/export.csv").get(jobs::export::csv))
         .service(
             web::resource("/jobs/{id}")
                 .get(jobs::show::show)

@@ -37,3 +37,4 @@ mod workflow;
 mod write_rules;
 mod metrics;
 mod copy;
+mod reimport;
