@@ -4,7 +4,8 @@ use diesel::prelude::*;
 
 use super::DbConnection;
 use super::projects::ProjectRow;
-use super::schema::{jobs, projects, workers};
+use super::schema::{contracts, jobs, projects, workers};
+use crate::domain::contract::ContractLine;
 use crate::domain::hire::HireFields;
 use crate::domain::project::ProjectFields;
 
@@ -73,5 +74,60 @@ pub fn contract_hires(conn: &mut DbConnection, contract_id: &str) -> QueryResult
                 }
             },
         )
+        .collect())
+}
+
+type ContractTuple = (
+    String,
+    String,
+    String,
+    String,
+    chrono::NaiveDate,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+    i64,
+);
+
+/// A region's contracts with their declared values, as the contract import reads them.
+pub fn region_contracts(conn: &mut DbConnection, region: &str) -> QueryResult<Vec<ContractLine>> {
+    let rows: Vec<ContractTuple> = contracts::table
+        .inner_join(projects::table)
+        .filter(projects::region_code.eq(region))
+        .order((projects::code.asc(), contracts::signed_on.asc(), contracts::id.asc()))
+        .select((
+            projects::code,
+            contracts::contractor_bin,
+            contracts::contractor_name,
+            contracts::number,
+            contracts::signed_on,
+            contracts::amount_tenge,
+            contracts::goods_tenge,
+            contracts::goods_domestic_tenge,
+            contracts::works_tenge,
+            contracts::works_domestic_tenge,
+            contracts::services_tenge,
+            contracts::services_domestic_tenge,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(code, bin, name, number, signed, amount, g, gd, w, wd, s, sd)| ContractLine {
+            project_code: code,
+            contractor_bin: bin,
+            contractor_name: name,
+            number,
+            signed_on: signed.to_string(),
+            amount_tenge: amount.to_string(),
+            goods_tenge: g.to_string(),
+            goods_domestic_tenge: gd.to_string(),
+            works_tenge: w.to_string(),
+            works_domestic_tenge: wd.to_string(),
+            services_tenge: s.to_string(),
+            services_domestic_tenge: sd.to_string(),
+        })
         .collect())
 }

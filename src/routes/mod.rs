@@ -106,6 +106,13 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .post(contracts::new::create),
         )
         .service(web::resource("/contracts").get(contracts::list::list))
+        .service(
+            web::resource("/contracts/import")
+                .get(contracts::import::form)
+                .post(contracts::import::upload),
+        )
+        .service(web::resource("/contracts/import/template.csv").get(contracts::import::template))
+        .service(web::resource("/contracts/export.csv").get(contracts::import::export_csv))
         .service(web::resource("/contracts/{id}").get(contracts::show::show))
         .service(
             web::resource("/contracts/{id}/procurement")

@@ -233,3 +233,87 @@ fn strip_numbers(page: &str) -> String {
     out.push_str(rest);
     out
 }
+
+const CONTRACT_HEADER: &str = "project_code,contractor_bin,contractor_name,number,signed_on,amount_tenge,goods_tenge,goods_domestic_tenge,works_tenge,works_domestic_tenge,services_tenge,services_domestic_tenge";
+
+async fn officer_27(app: &TestApp) -> crate::helpers::Browser {
+    UserBuilder::akimat("27")
+        .login("akimat.round")
+        .create(app)
+        .browser(app)
+        .await
+}
+
+#[tokio::test]
+async fn a_regions_contracts_export_imports_into_an_empty_jobmap_with_declared_values() {
+    let first = spawn_app().await;
+    for code in ["WKO-C-1", "WKO-C-2"] {
+        ProjectBuilder::in_region("27")
+            .code(code)
+            .status(ProjectStatus::Approved)
+            .create(&first);
+    }
+    let officer = officer_27(&first).await;
+    let csv = format!(
+        "{CONTRACT_HEADER}\n\
+         WKO-C-1,940140000385,\"ТОО «Орал, Құрылыс»\",№ 15-2020,2020-06-01,1000000,400000,380000,500000,500000,100000,90000\n\
+         WKO-C-2,990140004654,ТОО Жайық,7/2020,2020-07-15,250000,0,0,250000,250000,0,0\n"
+    );
+    officer
+        .upload_csv("/contracts/import", csv)
+        .await
+        .assert_status(303);
+
+    // All or nothing: an unknown project, a number taken and a declared share below 90% are
+    // each listed by line, and nothing is recorded.
+    let bad = format!(
+        "{CONTRACT_HEADER}\n\
+         NO-SUCH,940140000385,ТОО А,1,2020-06-01,100,0,0,100,100,0,0\n\
+         WKO-C-1,940140000385,ТОО А,№ 15-2020,2020-06-01,100,0,0,100,100,0,0\n\
+         WKO-C-2,940140000385,ТОО А,9,2020-06-01,100,0,0,100,50,0,0\n"
+    );
+    let refused = officer.upload_csv("/contracts/import", bad.clone()).await;
+    refused.assert_status(200).assert_contains("Nothing was imported");
+    // The declared share is checked before the projects are looked at: line 4 first.
+    refused.assert_contains("<td class=\"num\">4</td>");
+    let cut = bad.replace("WKO-C-2,940140000385,ТОО А,9,2020-06-01,100,0,0,100,50,0,0\n", "");
+    let refused = officer.upload_csv("/contracts/import", cut).await;
+    refused
+        .assert_contains("Your region has no project with this code.")
+        .assert_contains("<td class=\"num\">2</td>")
+        .assert_contains("<td class=\"num\">3</td>");
+
+    let exported = officer.get("/contracts/export.csv").await;
+    exported.assert_status(200);
+    assert!(
+        exported
+            .body
+            .starts_with(&format!("\u{feff}{CONTRACT_HEADER}")),
+        "{}",
+        exported.body
+    );
+    assert_eq!(exported.body.lines().count(), 3, "{}", exported.body);
+    exported.assert_contains("380000").assert_contains("7/2020");
+
+    let second = spawn_app().await;
+    for code in ["WKO-C-1", "WKO-C-2"] {
+        ProjectBuilder::in_region("27")
+            .code(code)
+            .status(ProjectStatus::Approved)
+            .create(&second);
+    }
+    let officer2 = officer_27(&second).await;
+    officer2
+        .upload_csv("/contracts/import", exported.body.clone())
+        .await
+        .assert_status(303);
+    assert_eq!(
+        officer2.get("/contracts/export.csv").await.body,
+        exported.body
+    );
+    for path in ["/", "/map"] {
+        let a = first.get(path).await;
+        let b = second.get(path).await;
+        assert_eq!(without_tokens(&a), without_tokens(&b), "{path} differs");
+    }
+}

@@ -637,3 +637,15 @@ hire-active-out-of-scope = Not recorded: this worker already has a Roadmap job e
 hire-probe-limit = Not checked: within the last hour you were refused { $limit } times for workers whose Roadmap jobs you may not see. To protect people's personal data, hires and imports are paused for you for up to an hour. The officers of this project's region can resolve it.
 hire-wage-below-minimum = A full-time monthly wage cannot be below the minimum wage in force on the hire date ({ $min } ₸).
 job-correction-lifting-paid = A lifting payment has been made for this job: the hiring channel, the arrival from another settlement and the hire date it was paid on can no longer change.
+
+## wt-f: exports that re-import
+contract-import-heading = Import contracts from CSV
+contract-import-back = ← Contracts
+contract-import-lead = Record many contracts of your region at once, each on the project its project_code names (approved or running projects of your region). Either every line is recorded, or none is: fix the lines listed and upload the file again. The export of a region's contracts has exactly these columns.
+contract-export-region = Your region's contracts in this format
+contract-import-no-project = Your region has no project with this code.
+contract-import-not-accepting = This project does not take contracts now: it must be approved and not yet completed.
+flash-contracts-imported = { $count ->
+    [one] { $count } contract recorded.
+   *[other] { $count } contracts recorded.
+}

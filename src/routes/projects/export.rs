@@ -17,17 +17,23 @@ pub struct RegionQuery {
     pub region: Option<String>,
 }
 
+/// The region a region-wide export is for: an officer's own, or the one the commission or an
+/// admin names. Anything else is 404.
+pub fn region_of(user: &CurrentUser, query: RegionQuery) -> Result<String, AppError> {
+    match (&user.scope, query.region) {
+        (Scope::Region(own), None) => Ok(own.clone()),
+        (Scope::Region(own), Some(asked)) if asked == *own => Ok(asked),
+        (Scope::National, Some(asked)) => Ok(asked),
+        _ => Err(AppError::NotFound),
+    }
+}
+
 pub async fn csv(
     user: CurrentUser,
     db: web::Data<Db>,
     query: web::Query<RegionQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let region = match (&user.scope, query.into_inner().region) {
-        (Scope::Region(own), None) => own.clone(),
-        (Scope::Region(own), Some(asked)) if asked == *own => asked,
-        (Scope::National, Some(asked)) => asked,
-        _ => return Err(AppError::NotFound),
-    };
+    let region = region_of(&user, query.into_inner())?;
     let name = format!("jobmap-projects-{region}");
     let rows = db
         .run(move |conn| Ok(reimport::region_projects(conn, &region)?))
