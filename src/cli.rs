@@ -215,7 +215,10 @@ fn copy(from: &str, to: &str) -> anyhow::Result<()> {
         for b in &report.broken {
             println!("broken on the target: {b}");
         }
-        bail!("the copy is complete, but the data breaks {} invariant(s)", report.broken.len())
+        bail!(
+            "the copy is complete, but the data breaks {} invariant(s)",
+            report.broken.len()
+        )
     }
 }
 

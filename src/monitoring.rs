@@ -66,7 +66,9 @@ pub async fn count_request(
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let started = Instant::now();
     let method = req.method().as_str().to_owned();
-    let route = req.match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+    let route = req
+        .match_pattern()
+        .unwrap_or_else(|| "unmatched".to_owned());
     let res = next.call(req).await?;
     request(&method, &route, res.status().as_u16(), started.elapsed());
     Ok(res)
@@ -188,7 +190,15 @@ mod tests {
 
     #[test]
     fn a_bad_entry_is_named() {
-        assert!(AllowList::parse("localhost").unwrap_err().contains("localhost"));
-        assert!(AllowList::parse("10.0.0.0/33").unwrap_err().contains("0-32"));
+        assert!(
+            AllowList::parse("localhost")
+                .unwrap_err()
+                .contains("localhost")
+        );
+        assert!(
+            AllowList::parse("10.0.0.0/33")
+                .unwrap_err()
+                .contains("0-32")
+        );
     }
 }

@@ -140,11 +140,10 @@ fn tables_in_key_order(src: &mut DbConnection) -> Result<Vec<String>, CopyError>
         if SKIPPED.contains(&t.as_str()) {
             continue;
         }
-        let parents: Vec<Name> = diesel::sql_query(
-            "SELECT DISTINCT \"table\" AS name FROM pragma_foreign_key_list($1)",
-        )
-        .bind::<Text, _>(t)
-        .load(src)?;
+        let parents: Vec<Name> =
+            diesel::sql_query("SELECT DISTINCT \"table\" AS name FROM pragma_foreign_key_list($1)")
+                .bind::<Text, _>(t)
+                .load(src)?;
         edges.push((t.clone(), parents.into_iter().map(|p| p.name).collect()));
     }
     key_order(edges)
@@ -227,7 +226,9 @@ fn copy_table(
         if batch.n == 0 {
             break;
         }
-        diesel::sql_query(&write).bind::<Text, _>(data).execute(dst)?;
+        diesel::sql_query(&write)
+            .bind::<Text, _>(data)
+            .execute(dst)?;
         copied += batch.n;
         after = last;
         if batch.n < BATCH_ROWS {

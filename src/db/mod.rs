@@ -303,7 +303,8 @@ impl Db {
             let asked = std::time::Instant::now();
             let conn = pool.get();
             crate::monitoring::pool_checkout(asked.elapsed());
-            let mut conn = conn.map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
+            let mut conn =
+                conn.map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
             f(&mut conn)
         })
         .await

@@ -58,7 +58,19 @@ pub fn contract_hires(conn: &mut DbConnection, contract_id: &str) -> QueryResult
     Ok(rows
         .into_iter()
         .map(
-            |(iin, name, settlement, position, hired, kind, channel, number, date, arrived, wage)| {
+            |(
+                iin,
+                name,
+                settlement,
+                position,
+                hired,
+                kind,
+                channel,
+                number,
+                date,
+                arrived,
+                wage,
+            )| {
                 HireFields {
                     iin,
                     full_name: name,
@@ -97,7 +109,11 @@ pub fn region_contracts(conn: &mut DbConnection, region: &str) -> QueryResult<Ve
     let rows: Vec<ContractTuple> = contracts::table
         .inner_join(projects::table)
         .filter(projects::region_code.eq(region))
-        .order((projects::code.asc(), contracts::signed_on.asc(), contracts::id.asc()))
+        .order((
+            projects::code.asc(),
+            contracts::signed_on.asc(),
+            contracts::id.asc(),
+        ))
         .select((
             projects::code,
             contracts::contractor_bin,
@@ -115,19 +131,21 @@ pub fn region_contracts(conn: &mut DbConnection, region: &str) -> QueryResult<Ve
         .load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(code, bin, name, number, signed, amount, g, gd, w, wd, s, sd)| ContractLine {
-            project_code: code,
-            contractor_bin: bin,
-            contractor_name: name,
-            number,
-            signed_on: signed.to_string(),
-            amount_tenge: amount.to_string(),
-            goods_tenge: g.to_string(),
-            goods_domestic_tenge: gd.to_string(),
-            works_tenge: w.to_string(),
-            works_domestic_tenge: wd.to_string(),
-            services_tenge: s.to_string(),
-            services_domestic_tenge: sd.to_string(),
-        })
+        .map(
+            |(code, bin, name, number, signed, amount, g, gd, w, wd, s, sd)| ContractLine {
+                project_code: code,
+                contractor_bin: bin,
+                contractor_name: name,
+                number,
+                signed_on: signed.to_string(),
+                amount_tenge: amount.to_string(),
+                goods_tenge: g.to_string(),
+                goods_domestic_tenge: gd.to_string(),
+                works_tenge: w.to_string(),
+                works_domestic_tenge: wd.to_string(),
+                services_tenge: s.to_string(),
+                services_domestic_tenge: sd.to_string(),
+            },
+        )
         .collect())
 }

@@ -273,10 +273,15 @@ async fn a_regions_contracts_export_imports_into_an_empty_jobmap_with_declared_v
          WKO-C-2,940140000385,ТОО А,9,2020-06-01,100,0,0,100,50,0,0\n"
     );
     let refused = officer.upload_csv("/contracts/import", bad.clone()).await;
-    refused.assert_status(200).assert_contains("Nothing was imported");
+    refused
+        .assert_status(200)
+        .assert_contains("Nothing was imported");
     // The declared share is checked before the projects are looked at: line 4 first.
     refused.assert_contains("<td class=\"num\">4</td>");
-    let cut = bad.replace("WKO-C-2,940140000385,ТОО А,9,2020-06-01,100,0,0,100,50,0,0\n", "");
+    let cut = bad.replace(
+        "WKO-C-2,940140000385,ТОО А,9,2020-06-01,100,0,0,100,50,0,0\n",
+        "",
+    );
     let refused = officer.upload_csv("/contracts/import", cut).await;
     refused
         .assert_contains("Your region has no project with this code.")

@@ -124,13 +124,13 @@ pub async fn upload(
     for (line, fields) in lines {
         match contract::check(&fields.fields(), today) {
             Ok(input) => rows.push((line, fields.project_code.trim().to_owned(), input)),
-            Err(field_problems) => problems.extend(field_problems.into_iter().map(|p| {
-                LineProblem {
+            Err(field_problems) => {
+                problems.extend(field_problems.into_iter().map(|p| LineProblem {
                     line,
                     column: Some(p.field),
                     message: p.message,
-                }
-            })),
+                }))
+            }
         }
     }
     if !problems.is_empty() {
