@@ -96,6 +96,25 @@ pub struct Config {
     )]
     pub uploads_at_once: usize,
 
+    /// Addresses (or CIDR blocks, comma-separated) allowed to read `/metrics`; others get 404
+    /// unless they present JOBMAP_METRICS_TOKEN.
+    #[arg(
+        long,
+        env = "JOBMAP_METRICS_ALLOW",
+        default_value = "127.0.0.1,::1",
+        global = true
+    )]
+    pub metrics_allow: String,
+
+    /// A bearer token that opens `/metrics` from any address (`Authorization: Bearer …`).
+    #[arg(
+        long,
+        env = "JOBMAP_METRICS_TOKEN",
+        hide_env_values = true,
+        global = true
+    )]
+    pub metrics_token: Option<String>,
+
     /// Tests stop the clock at an instant; deliberately neither a flag nor an environment
     /// variable, so a deployment always runs on the real time.
     #[arg(skip)]
@@ -119,6 +138,9 @@ impl Config {
             timezone: chrono_tz::Asia::Almaty,
             fixed_now: None,
             uploads_at_once: 4,
+
+            metrics_allow: "127.0.0.1,::1".into(),
+            metrics_token: None,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod monitoring;
 pub mod password;
 pub mod policy;
 pub mod routes;

@@ -37,6 +37,9 @@ pub struct Application {
 impl Application {
     /// Opens the database (migrating it), makes sure there is a way in, and binds the listener.
     pub fn build(config: Config) -> anyhow::Result<Self> {
+        let metrics_access = routes::prometheus::MetricsAccess::from_config(&config)?;
+        // Before the first query, so that nothing is counted into the void.
+        crate::monitoring::handle();
         let db = Db::open(&config.database_url, config.pool_size)?;
         crate::bootstrap::ensure_first_admin(&db, config.admin_password.as_deref())?;
         let listener = TcpListener::bind(&config.bind)
@@ -47,7 +50,7 @@ impl Application {
             database = %db.url().redacted(),
             "jobmap is serving"
         );
-        let server = run(listener, db.clone(), config)?;
+        let server = run(listener, db.clone(), config, metrics_access)?;
         Ok(Self { port, server, db })
     }
 
@@ -91,7 +94,13 @@ fn form_error(e: UrlencodedError, _: &actix_web::HttpRequest) -> actix_web::Erro
     }
 }
 
-fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> {
+fn run(
+    listener: TcpListener,
+    db: Db,
+    config: Config,
+    metrics_access: routes::prometheus::MetricsAccess,
+) -> anyhow::Result<Server> {
+    let metrics_access = web::Data::new(metrics_access);
     let key = secret_key(&config);
     let flash_store = FlashCookieStore::new(key.clone(), config.secure_cookies);
     let flashes = FlashMessagesFramework::builder(flash_store).build();
@@ -130,7 +139,9 @@ fn run(listener: TcpListener, db: Db, config: Config) -> anyhow::Result<Server> 
             // does not shrink).
             .wrap(actix_web::middleware::Compress::default())
             .wrap(TracingLogger::default())
+            .wrap(from_fn(crate::monitoring::count_request))
             .app_data(db.clone())
+            .app_data(metrics_access.clone())
             .app_data(config.clone())
             .app_data(cookie_key.clone())
             .app_data(clock.clone())

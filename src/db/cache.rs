@@ -76,9 +76,11 @@ impl PageCache {
         T: Any + Send + Sync,
         Fut: std::future::Future<Output = Result<T, AppError>>,
     {
+        let loaded = std::sync::atomic::AtomicBool::new(false);
         let entry = self
             .0
             .try_get_with(Self::key::<T>(what), async {
+                loaded.store(true, Ordering::Relaxed);
                 let value: Entry = Arc::new(load.await?);
                 Ok::<_, AppError>(value)
             })
@@ -87,6 +89,8 @@ impl PageCache {
                 AppError::Unavailable(m) => AppError::Unavailable(m.clone()),
                 other => AppError::Internal(anyhow::anyhow!("{other}")),
             })?;
+        // A request that waited for another's load counts as a hit: it did not run the query.
+        crate::monitoring::cache(!loaded.load(Ordering::Relaxed));
         entry
             .downcast::<T>()
             .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))

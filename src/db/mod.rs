@@ -27,6 +27,7 @@ pub mod audit;
 pub mod cache;
 pub mod compliance;
 pub mod contracts;
+pub mod copy;
 pub mod figures;
 pub mod job_export;
 pub mod jobs;
@@ -40,6 +41,7 @@ pub mod query_log;
 pub mod rank_history;
 pub mod reference;
 pub mod regions;
+pub mod reimport;
 pub mod schema;
 pub mod sessions;
 pub mod tallies;
@@ -134,6 +136,14 @@ pub enum DbSetupError {
     Migrate(String),
     #[error("cannot load reference data: {0}")]
     Reference(String),
+}
+
+/// The pool's connections at one moment (see [`Db::pool_state`]).
+#[derive(Debug, Clone, Copy)]
+pub struct PoolState {
+    pub in_use: u32,
+    pub idle: u32,
+    pub max: u32,
 }
 
 /// Opens connections itself (rather than `MultiConnection::establish`, which tries every backend
@@ -260,6 +270,16 @@ impl Db {
         &self.url
     }
 
+    /// Connections of the pool in use and idle, and its size, for `/metrics`.
+    pub fn pool_state(&self) -> PoolState {
+        let s = self.pool.state();
+        PoolState {
+            in_use: s.connections.saturating_sub(s.idle_connections),
+            idle: s.idle_connections,
+            max: self.pool.max_size(),
+        }
+    }
+
     pub fn is_sqlite(&self) -> bool {
         matches!(self.url, DbUrl::Sqlite(_))
     }
@@ -281,9 +301,11 @@ impl Db {
         let span = tracing::Span::current();
         actix_web::web::block(move || {
             let _entered = span.enter();
-            let mut conn = pool
-                .get()
-                .map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
+            let asked = std::time::Instant::now();
+            let conn = pool.get();
+            crate::monitoring::pool_checkout(asked.elapsed());
+            let mut conn =
+                conn.map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
             f(&mut conn)
         })
         .await
@@ -333,11 +355,14 @@ where
     // handler (1, 2, 5 … 100 ms) and can be overtaken again and again; queueing them here
     // first hands the lock over as soon as it is free.
     let _writer = match conn {
-        DbConnection::Sqlite(_) => Some(
-            SQLITE_WRITER
+        DbConnection::Sqlite(_) => {
+            let queued = std::time::Instant::now();
+            let slot = SQLITE_WRITER
                 .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner),
-        ),
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            crate::monitoring::write_queue_wait(queued.elapsed());
+            Some(slot)
+        }
         DbConnection::Postgresql(_) => None,
     };
     match conn {

@@ -478,3 +478,17 @@ pub fn recount(conn: &mut DbConnection) -> QueryResult<usize> {
     )
     .execute(conn)
 }
+
+/// The id of the project with `code` in `region`, if there is one.
+pub fn id_of_code(
+    conn: &mut DbConnection,
+    code: &str,
+    region: &str,
+) -> QueryResult<Option<String>> {
+    projects::table
+        .filter(projects::code.eq(code))
+        .filter(projects::region_code.eq(region))
+        .select(projects::id)
+        .first(conn)
+        .optional()
+}

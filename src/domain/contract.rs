@@ -315,3 +315,40 @@ mod tests {
         );
     }
 }
+
+/// One line of the contract import (and export): the project's code, then the contract's
+/// fields as the form takes them.
+#[derive(Debug, Clone, Default, serde::Deserialize, serde::Serialize)]
+#[serde(default)]
+pub struct ContractLine {
+    pub project_code: String,
+    pub contractor_bin: String,
+    pub contractor_name: String,
+    pub number: String,
+    pub signed_on: String,
+    pub amount_tenge: String,
+    pub goods_tenge: String,
+    pub goods_domestic_tenge: String,
+    pub works_tenge: String,
+    pub works_domestic_tenge: String,
+    pub services_tenge: String,
+    pub services_domestic_tenge: String,
+}
+
+impl ContractLine {
+    pub fn fields(&self) -> ContractFields {
+        ContractFields {
+            contractor_bin: self.contractor_bin.clone(),
+            contractor_name: self.contractor_name.clone(),
+            number: self.number.clone(),
+            signed_on: self.signed_on.clone(),
+            amount_tenge: self.amount_tenge.clone(),
+            goods_tenge: self.goods_tenge.clone(),
+            goods_domestic_tenge: self.goods_domestic_tenge.clone(),
+            works_tenge: self.works_tenge.clone(),
+            works_domestic_tenge: self.works_domestic_tenge.clone(),
+            services_tenge: self.services_tenge.clone(),
+            services_domestic_tenge: self.services_domestic_tenge.clone(),
+        }
+    }
+}

@@ -18,6 +18,7 @@ pub mod logout;
 pub mod map;
 pub mod plans;
 pub mod projects;
+pub mod prometheus;
 pub mod regions;
 pub mod review;
 
@@ -55,6 +56,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .get(compliance_export::schedule_list),
         )
         .service(web::resource("/healthz").get(health::check))
+        .service(web::resource("/metrics").get(prometheus::show))
         .service(web::resource("/language").post(language::switch))
         .service(
             web::resource("/login")
@@ -89,6 +91,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .post(projects::import::upload),
         )
         .service(web::resource("/projects/import/template.csv").get(projects::import::template))
+        .service(web::resource("/projects/export.csv").get(projects::export::csv))
         .service(
             web::resource("/projects/{id}")
                 .get(projects::show::show)
@@ -103,6 +106,13 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .post(contracts::new::create),
         )
         .service(web::resource("/contracts").get(contracts::list::list))
+        .service(
+            web::resource(crate::auth::upload_gate::CONTRACT_IMPORT)
+                .get(contracts::import::form)
+                .post(contracts::import::upload),
+        )
+        .service(web::resource("/contracts/import/template.csv").get(contracts::import::template))
+        .service(web::resource("/contracts/export.csv").get(contracts::import::export_csv))
         .service(web::resource("/contracts/{id}").get(contracts::show::show))
         .service(
             web::resource("/contracts/{id}/procurement")
@@ -123,6 +133,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(
             web::resource("/contracts/{id}/jobs/import/template.csv").get(jobs::import::template),
         )
+        .service(web::resource("/contracts/{id}/jobs/export.csv").get(jobs::export::csv))
         .service(
             web::resource("/jobs/{id}")
                 .get(jobs::show::show)

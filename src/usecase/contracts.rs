@@ -10,6 +10,8 @@ use crate::db::projects::{self, ProjectWriteError};
 use crate::db::tallies::Tally;
 use crate::db::{DbConnection, lock_for_update, write_transaction};
 use crate::domain::contract::ContractInput;
+use crate::domain::csv_rows::LineProblem;
+use crate::domain::message::Message;
 use crate::domain::workflow;
 
 #[derive(Debug, thiserror::Error)]
@@ -47,7 +49,74 @@ pub fn create(
     input: &ContractInput,
 ) -> Result<ContractRow, ContractError> {
     by.officer_region().ok_or(ContractError::Forbidden)?;
+    write_transaction(conn, |conn| create_in(conn, by, project_id, input))
+}
+
+/// Many contracts of the officer's region from a file, each on the project its line names, or
+/// none: every line that cannot be recorded is listed.
+pub fn import(
+    conn: &mut DbConnection,
+    by: &Acting,
+    rows: &[(u64, String, ContractInput)],
+) -> Result<usize, ContractImportError> {
+    let region = by
+        .officer_region()
+        .ok_or(ContractImportError::Forbidden)?
+        .to_owned();
     write_transaction(conn, |conn| {
+        let mut problems = Vec::new();
+        for (line, code, input) in rows {
+            let problem = |key: &'static str, column: &'static str| LineProblem {
+                line: *line,
+                column: Some(column),
+                message: Message::new(key),
+            };
+            let Some(project_id) = projects::id_of_code(conn, code, &region)? else {
+                problems.push(problem("contract-import-no-project", "project_code"));
+                continue;
+            };
+            match create_in(conn, by, &project_id, input) {
+                Ok(_) => {}
+                Err(ContractError::NumberTaken) => {
+                    problems.push(problem("contract-number-taken", "number"))
+                }
+                Err(ContractError::NotAccepting) => {
+                    problems.push(problem("contract-import-not-accepting", "project_code"))
+                }
+                Err(ContractError::NotFound) => {
+                    problems.push(problem("contract-import-no-project", "project_code"))
+                }
+                Err(ContractError::Forbidden) => return Err(ContractImportError::Forbidden),
+                Err(ContractError::Db(e)) => return Err(e.into()),
+            }
+        }
+        if problems.is_empty() {
+            Ok(rows.len())
+        } else {
+            Err(ContractImportError::Problems(problems))
+        }
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ContractImportError {
+    #[error("forbidden")]
+    Forbidden,
+    /// Nothing was written: every problem, by line.
+    #[error("refused lines")]
+    Problems(Vec<LineProblem>),
+    #[error(transparent)]
+    Db(#[from] diesel::result::Error),
+}
+
+/// `create`'s work inside a transaction the caller opened.
+fn create_in(
+    conn: &mut DbConnection,
+    by: &Acting,
+    project_id: &str,
+    input: &ContractInput,
+) -> Result<ContractRow, ContractError> {
+    {
         lock_for_update(conn, "projects", project_id)?;
         let project =
             projects::find_in_scope(conn, project_id, &by.scope)?.ok_or(ContractError::NotFound)?;
@@ -101,5 +170,5 @@ pub fn create(
         }
         tally.flush(conn)?;
         Ok(row)
-    })
+    }
 }

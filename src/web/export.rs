@@ -163,6 +163,32 @@ pub fn respond(table: &Table, format: &str) -> Result<HttpResponse, AppError> {
     }
 }
 
+/// Records as CSV headed by the column codes their import reads, in `columns` order, so the
+/// file goes back in through that import unchanged. `records` serialise to objects with
+/// those keys (the imports' field structs do).
+pub fn reimportable_csv<T: serde::Serialize>(
+    name: &str,
+    columns: &[&str],
+    records: &[T],
+) -> Result<HttpResponse, AppError> {
+    let mut rows = Vec::with_capacity(records.len());
+    for record in records {
+        let value = serde_json::to_value(record).map_err(anyhow::Error::from)?;
+        rows.push(
+            columns
+                .iter()
+                .map(|c| Cell::Text(value[*c].as_str().unwrap_or_default().to_owned()))
+                .collect(),
+        );
+    }
+    let table = Table {
+        name: name.to_owned(),
+        headers: columns.iter().map(|c| (*c).to_owned()).collect(),
+        rows,
+    };
+    respond(&table, "csv")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

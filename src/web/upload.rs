@@ -70,3 +70,11 @@ pub fn file(
         Err(_) => Err(LineProblem::file(Message::new("import-no-file"))),
     }
 }
+
+/// How many lines of a refused file had something wrong (for the import metrics).
+pub fn lines_refused(problems: &[LineProblem]) -> usize {
+    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.len()
+}

@@ -406,6 +406,20 @@ impl AppBuilder {
         self
     }
 
+    /// Serves the given database instead of a fresh one of the suite's backend.
+    pub fn on(mut self, test_db: TestDb) -> Self {
+        self.config.database_url = test_db.url.clone();
+        self.test_db = test_db;
+        self
+    }
+
+    /// Who may read `/metrics`: these addresses, or anyone with this bearer token.
+    pub fn metrics_access(mut self, allow: &str, token: Option<&str>) -> Self {
+        self.config.metrics_allow = allow.to_owned();
+        self.config.metrics_token = token.map(str::to_owned);
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let application = Application::build(self.config.clone()).expect("application starts");
         let address = format!("http://127.0.0.1:{}", application.port());

@@ -677,3 +677,15 @@ dashboard-flagged = { $breached } breached, { $risk } at risk
 ## wt-b: uploads, sign-in and password guarding
 error-503-uploads-busy = Several files are being uploaded just now. Wait half a minute and send your file again.
 audit-action-user-password_change_failed = Wrong current password when changing the password
+
+## wt-f: exports that re-import
+contract-import-heading = Import contracts from CSV
+contract-import-back = ← Contracts
+contract-import-lead = Record many contracts of your region at once, each on the project its project_code names (approved or running projects of your region). Either every line is recorded, or none is: fix the lines listed and upload the file again. The export of a region's contracts has exactly these columns.
+contract-export-region = Your region's contracts in this format
+contract-import-no-project = Your region has no project with this code.
+contract-import-not-accepting = This project does not take contracts now: it must be approved and not yet completed.
+flash-contracts-imported = { $count ->
+    [one] { $count } contract recorded.
+   *[other] { $count } contracts recorded.
+}

@@ -664,3 +664,15 @@ dashboard-flagged = бұзылды: { $breached }, қауіп бар: { $risk }
 ## wt-b: uploads, sign-in and password guarding
 error-503-uploads-busy = Дәл қазір бірнеше файл жүктеліп жатыр. Жарты минут күтіп, файлды қайта жіберіңіз.
 audit-action-user-password_change_failed = Құпиясөзді ауыстырғанда ағымдағы құпиясөз қате енгізілді
+
+## wt-f: exports that re-import
+contract-import-heading = Шарттарды CSV-ден импорттау
+contract-import-back = ← Шарттар
+contract-import-lead = Өңіріңіздің көп шартын бірден енгізіңіз, әрқайсысы project_code бағанында коды көрсетілген жобаға (өңіріңіздің мақұлданған немесе жүріп жатқан жобалары). Не барлық жолдар жазылады, не бірде-біреуі жазылмайды: көрсетілген жолдарды түзетіп, файлды қайта жүктеңіз. Өңір шарттарының экспорты дәл осы бағандардан тұрады.
+contract-export-region = Өңіріңіздің шарттары осы пішімде
+contract-import-no-project = Өңіріңізде мұндай коды бар жоба жоқ.
+contract-import-not-accepting = Бұл жоба қазір шарт қабылдамайды: ол мақұлданған және әлі аяқталмаған болуы керек.
+flash-contracts-imported = { $count ->
+    [one] { $count } шарт жазылды.
+   *[other] { $count } шарт жазылды.
+}

@@ -694,3 +694,16 @@ dashboard-flagged = нарушено: { $breached }, под угрозой: { $r
 ## wt-b: uploads, sign-in and password guarding
 error-503-uploads-busy = Сейчас загружается несколько файлов. Подождите полминуты и отправьте файл снова.
 audit-action-user-password_change_failed = Неверный текущий пароль при смене пароля
+
+## wt-f: exports that re-import
+contract-import-heading = Импорт договоров из CSV
+contract-import-back = ← Договоры
+contract-import-lead = Внесите сразу много договоров вашего региона, каждый — на проект, код которого указан в project_code (одобренные или идущие проекты вашего региона). Записываются либо все строки, либо ни одной: исправьте перечисленные строки и загрузите файл снова. Выгрузка договоров региона имеет ровно эти столбцы.
+contract-export-region = Договоры вашего региона в этом формате
+contract-import-no-project = В вашем регионе нет проекта с таким кодом.
+contract-import-not-accepting = Этот проект сейчас не принимает договоры: он должен быть одобрен и ещё не завершён.
+flash-contracts-imported = { $count ->
+    [one] Записан { $count } договор.
+    [few] Записано { $count } договора.
+   *[other] Записано { $count } договоров.
+}

@@ -1,5 +1,6 @@
 //! Contracts on approved projects: recording them, their page, their local-content ledger.
 
+pub mod import;
 pub mod ledger;
 pub mod list;
 pub mod new;

@@ -113,15 +113,18 @@ pub async fn upload(
         Err(problems) => return render(&page.with_problems(&problems)),
     };
     let who = Who::from(&user);
+    let row_count = rows.len();
     let outcome = db
         .run(move |conn| Ok(job_import::import(conn, &who, &cid, &rows, today)))
         .await?;
     match outcome {
         Ok(count) => {
+            crate::monitoring::import_rows("hires", row_count, true);
             FlashMessage::success(format!("flash-hires-imported|{count}")).send();
             Ok(see_other(&format!("/contracts/{}/jobs", c.contract.id)))
         }
         Err(HireError::Rows(problems)) => {
+            crate::monitoring::import_rows("hires", distinct_lines(&problems), false);
             let problems: Vec<LineProblem> = problems
                 .into_iter()
                 .map(|p| LineProblem {
@@ -134,4 +137,11 @@ pub async fn upload(
         }
         Err(e) => Err(hire_failure(e)),
     }
+}
+
+fn distinct_lines(problems: &[crate::usecase::hires::RowProblem]) -> usize {
+    let mut lines: Vec<u64> = problems.iter().map(|p| p.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.len()
 }

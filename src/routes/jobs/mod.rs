@@ -4,6 +4,7 @@
 
 pub mod correct;
 pub mod end;
+pub mod export;
 pub mod import;
 pub mod lifting;
 pub mod list;

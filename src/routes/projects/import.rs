@@ -142,6 +142,7 @@ pub async fn upload(
     let checked = match check_rows(&bytes) {
         Ok(checked) => checked,
         Err(problems) => {
+            crate::monitoring::import_rows("projects", upload::lines_refused(&problems), false);
             let mut page = page.with_problems(&problems);
             page.file_name = file_name;
             return render(&page);
@@ -153,10 +154,12 @@ pub async fn upload(
         .await?;
     match saved {
         Ok(count) => {
+            crate::monitoring::import_rows("projects", count, true);
             FlashMessage::success(format!("flash-import-done|{count}")).send();
             Ok(see_other("/projects?status=draft&sort=updated&dir=desc"))
         }
         Err(ImportError::Problems(problems)) => {
+            crate::monitoring::import_rows("projects", upload::lines_refused(&problems), false);
             let mut page = page.with_problems(&problems);
             page.file_name = file_name;
             render(&page)

@@ -1,6 +1,7 @@
 //! `/projects`: the register of infrastructure projects and their workflow.
 
 pub mod edit;
+pub mod export;
 pub mod form;
 pub mod history;
 pub mod import;
