@@ -3,12 +3,14 @@
 pub mod auth;
 pub mod bootstrap;
 pub mod cli;
+pub mod cli_ops;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+pub mod ops;
 pub mod password;
 pub mod policy;
 pub mod routes;

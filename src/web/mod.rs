@@ -6,6 +6,7 @@ pub mod export;
 pub mod form;
 pub mod language;
 pub mod map;
+pub mod outage;
 pub mod page;
 pub mod review;
 pub mod upload;

@@ -28,6 +28,7 @@ mod hires;
 mod i18n;
 mod import;
 mod ledger;
+mod operations;
 mod plans;
 mod projects;
 mod query_plans;

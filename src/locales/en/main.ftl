@@ -637,3 +637,20 @@ hire-active-out-of-scope = Not recorded: this worker already has a Roadmap job e
 hire-probe-limit = Not checked: within the last hour you were refused { $limit } times for workers whose Roadmap jobs you may not see. To protect people's personal data, hires and imports are paused for you for up to an hour. The officers of this project's region can resolve it.
 hire-wage-below-minimum = A full-time monthly wage cannot be below the minimum wage in force on the hire date ({ $min } ₸).
 job-correction-lifting-paid = A lifting payment has been made for this job: the hiring channel, the arrival from another settlement and the hire date it was paid on can no longer change.
+
+## wt-e: operations (the last consistency check)
+ops-heading = Data checks
+ops-last-check = Last consistency check
+ops-checked-at = Checked at
+ops-check-kind = Run
+ops-kind-check = check (jobmap check)
+ops-kind-repair = repair (jobmap repair)
+ops-check-result = Result
+ops-check-passed = Passed: every stored figure and counter equals its recount, and every rule holds
+ops-check-differences = { $count ->
+    [one] { $count } difference found
+   *[other] { $count } differences found
+}
+ops-check-duration = Duration
+ops-never-checked = No check has been run on this database yet.
+ops-how-to-check = An operator runs the check with `jobmap check` on the server, and rebuilds the stored figures from the records with `jobmap repair`.
