@@ -115,3 +115,27 @@ impl ResponseError for AppError {
         response.finish()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_prints_its_causes_on_one_line_without_a_backtrace() {
+        let e = AppError::Internal(anyhow::anyhow!("disk I/O error").context("database query"));
+        let shown = format!("{e:?}");
+        assert_eq!(shown, "Internal(database query: disk I/O error)");
+    }
+
+    #[test]
+    fn a_full_disk_or_a_read_only_database_is_an_outage_not_a_fault() {
+        let full = diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::Unknown,
+            Box::new("database or disk is full".to_owned()),
+        );
+        assert_eq!(
+            AppError::from(full).status_code(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
+    }
+}

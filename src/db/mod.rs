@@ -558,3 +558,29 @@ pub fn lock_for_update(conn: &mut DbConnection, table: &'static str, id: &str) -
         DbConnection::Sqlite(_) => Ok(()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn memory() -> DbConnection {
+        DbConnection::Sqlite(SqliteConnection::establish(":memory:").expect("in memory"))
+    }
+
+    #[test]
+    fn a_transaction_sqlite_already_ended_is_not_a_failed_rollback_but_marks_writes_failing() {
+        let mut conn = memory();
+        // What SQLite does by itself after SQLITE_FULL or an I/O error: the transaction ends.
+        let result: Result<(), diesel::result::Error> = write_transaction(&mut conn, |c| {
+            c.batch_execute("ROLLBACK")?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+        assert!(result.is_err());
+        assert!(writes_failing());
+        // The next write that commits shows the storage works again.
+        let mut fresh = memory();
+        write_transaction(&mut fresh, |c| c.batch_execute("CREATE TABLE t (x INTEGER)"))
+            .expect("commits");
+        assert!(!writes_failing());
+    }
+}
