@@ -579,8 +579,10 @@ mod tests {
         assert!(writes_failing());
         // The next write that commits shows the storage works again.
         let mut fresh = memory();
-        write_transaction(&mut fresh, |c| c.batch_execute("CREATE TABLE t (x INTEGER)"))
-            .expect("commits");
+        write_transaction(&mut fresh, |c| {
+            c.batch_execute("CREATE TABLE t (x INTEGER)")
+        })
+        .expect("commits");
         assert!(!writes_failing());
     }
 }
