@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use chrono::NaiveDate;
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Text};
 
@@ -65,7 +66,19 @@ impl fmt::Display for Difference {
 const NAMED_PER_KIND: usize = 50;
 
 /// Every difference between what is stored and what the records say; empty when all agree.
+/// All of it is read from one snapshot, so writes committed meanwhile (the server keeps
+/// serving) cannot show up as differences.
 pub fn check(conn: &mut DbConnection) -> QueryResult<Vec<Difference>> {
+    conn.transaction(|conn| {
+        if let DbConnection::Postgresql(_) = conn {
+            conn.batch_execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")?;
+        }
+        check_in_transaction(conn)
+    })
+}
+
+/// [`check`] inside a transaction the caller holds (a repair's write transaction).
+pub fn check_in_transaction(conn: &mut DbConnection) -> QueryResult<Vec<Difference>> {
     let mut out = Vec::new();
     tally_differences(conn, &mut out)?;
     counter_differences(conn, &mut out)?;

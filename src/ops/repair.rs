@@ -48,12 +48,12 @@ fn recount_contracts(conn: &mut DbConnection) -> QueryResult<usize> {
 pub fn repair(conn: &mut DbConnection, actor: &Actor) -> QueryResult<Repaired> {
     let started = Instant::now();
     write_transaction(conn, |conn| {
-        let before = check::check(conn)?;
+        let before = check::check_in_transaction(conn)?;
         // Contracts first: the projects' counters are the sums of theirs.
         recount_contracts(conn)?;
         projects::recount(conn)?;
         tallies::rebuild(conn)?;
-        let after = check::check(conn)?;
+        let after = check::check_in_transaction(conn)?;
         let took = started.elapsed();
         audit::record(
             conn,
