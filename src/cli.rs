@@ -5,6 +5,7 @@ use std::io::{BufRead, IsTerminal};
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::cli_ops as operations;
 use crate::config::Config;
 use crate::db::Db;
 use crate::db::users::{self, UserRow};
@@ -68,6 +69,23 @@ pub enum Command {
         #[arg(long)]
         to: String,
     },
+    /// Write a consistent, checked copy of the SQLite database to PATH while the server keeps
+    /// running (refuses an existing file). On PostgreSQL, explains pg_dump and base backups.
+    Backup {
+        /// The file to create, e.g. backups/jobmap-2026-12-02.db.
+        path: std::path::PathBuf,
+    },
+    /// Put the backup at PATH in place of the SQLite database. The file is checked first, and
+    /// the database must not be in use (stop the server); the replaced one is kept beside it.
+    Restore {
+        /// A file written by `jobmap backup`.
+        path: std::path::PathBuf,
+    },
+    /// Compare every stored figure and counter with a recount from the records, and check
+    /// rules 2-7 and the workflow; prints each difference and exits non-zero if there is any.
+    Check,
+    /// Rebuild every stored figure and counter from the records, in one audited transaction.
+    Repair,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -126,6 +144,15 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
     if let Command::Copy { from, to } = &command {
         return copy(from, to);
     }
+    // Neither may open the database through the pool: a restore needs it unused, and a
+    // backup on PostgreSQL only explains what to do instead.
+    match &command {
+        Command::Restore { path } => return operations::restore(config, path),
+        Command::Backup { .. } if config.database_url.trim().starts_with("postgres") => {
+            bail!("{}", crate::ops::backup::POSTGRES_ADVICE)
+        }
+        _ => {}
+    }
     let db = Db::open(&config.database_url, 2)?;
     match command {
         Command::Serve => bail!("serve is handled by main"),
@@ -146,6 +173,10 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
             let scale = seed::national::parse_scale(&scale)?;
             generate(&db, seed::national::spec(scale), &load, "/", config)
         }
+        Command::Backup { path } => operations::backup(&db, &path),
+        Command::Restore { .. } => bail!("restore is handled above"),
+        Command::Check => operations::check(&db),
+        Command::Repair => operations::repair(&db),
     }
 }
 

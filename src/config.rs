@@ -119,6 +119,34 @@ pub struct Config {
     /// variable, so a deployment always runs on the real time.
     #[arg(skip)]
     pub fixed_now: Option<chrono::DateTime<chrono::Utc>>,
+
+    /// Seconds a request waits for a database connection before the page answers 503
+    /// "temporarily unavailable".
+    #[arg(
+        long,
+        env = "JOBMAP_DB_TIMEOUT_SECS",
+        default_value_t = 3,
+        global = true
+    )]
+    pub db_timeout_secs: u64,
+
+    /// Directory for scheduled backups of the embedded SQLite database (off when unset).
+    #[arg(long, env = "JOBMAP_BACKUP_DIR", global = true)]
+    pub backup_dir: Option<std::path::PathBuf>,
+
+    /// Time between scheduled backups: e.g. 24h, 6h, 30m, 2d (a bare number is hours).
+    #[arg(
+        long,
+        env = "JOBMAP_BACKUP_INTERVAL",
+        default_value = "24h",
+        value_parser = crate::ops::schedule::parse_interval,
+        global = true
+    )]
+    pub backup_interval: std::time::Duration,
+
+    /// How many scheduled backups to keep; older ones are removed.
+    #[arg(long, env = "JOBMAP_BACKUP_KEEP", default_value_t = 7, global = true)]
+    pub backup_keep: usize,
 }
 
 impl Config {
@@ -141,6 +169,10 @@ impl Config {
 
             metrics_allow: "127.0.0.1,::1".into(),
             metrics_token: None,
+            db_timeout_secs: 3,
+            backup_dir: None,
+            backup_interval: std::time::Duration::from_secs(86_400),
+            backup_keep: 7,
         }
     }
 

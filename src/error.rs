@@ -11,7 +11,7 @@ use actix_web::{HttpResponse, ResponseError};
 #[derive(Debug, Clone, Copy)]
 pub struct ErrorDetail(pub &'static str);
 
-#[derive(Debug, thiserror::Error)]
+#[derive(thiserror::Error)]
 pub enum AppError {
     /// The record does not exist or lies outside the user's scope: the two look the same.
     #[error("not found")]
@@ -35,13 +35,51 @@ pub enum AppError {
     Internal(#[from] anyhow::Error),
 }
 
+/// Written by hand so that an internal error prints its chain of causes on one line and never
+/// the backtrace anyhow captures under `RUST_BACKTRACE=1`: tracing-actix-web records an
+/// error's `Debug` form on the request's log line, and a backtrace there runs to hundreds of
+/// kilobytes per 500.
+impl std::fmt::Debug for AppError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Internal(e) => write!(f, "Internal({e:#})"),
+            Self::NotFound => f.write_str("NotFound"),
+            Self::Forbidden => f.write_str("Forbidden"),
+            Self::SignInRequired { next } => write!(f, "SignInRequired({next:?})"),
+            Self::CsrfRejected => f.write_str("CsrfRejected"),
+            Self::BadRequest(e) => write!(f, "BadRequest({e:?})"),
+            Self::Unavailable(e) => write!(f, "Unavailable({e:?})"),
+        }
+    }
+}
+
 impl From<diesel::result::Error> for AppError {
     fn from(e: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
         match e {
-            diesel::result::Error::NotFound => Self::NotFound,
+            Error::NotFound => Self::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                Self::Unavailable(format!("database connection lost: {}", info.message()))
+            }
+            Error::DatabaseError(_, ref info) if is_storage_refusal(info.message()) => {
+                Self::Unavailable(format!("database refuses writes: {}", info.message()))
+            }
             other => Self::Internal(anyhow::Error::new(other).context("database query")),
         }
     }
+}
+
+/// A write refused for lack of space or because the database is read-only: an outage of
+/// the storage, not a fault in the request (SQLite and PostgreSQL wordings).
+fn is_storage_refusal(message: &str) -> bool {
+    [
+        "database or disk is full",
+        "readonly database",
+        "read-only transaction",
+        "No space left on device",
+    ]
+    .iter()
+    .any(|m| message.contains(m))
 }
 
 impl ResponseError for AppError {
@@ -59,7 +97,7 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         match self {
-            Self::Internal(e) => tracing::error!(error = ?e, "internal error"),
+            Self::Internal(e) => tracing::error!(error = %format!("{e:#}"), "internal error"),
             Self::Unavailable(e) => tracing::error!(error = %e, "service unavailable"),
             Self::BadRequest(e) => tracing::info!(reason = %e, "bad request"),
             Self::NotFound | Self::Forbidden | Self::SignInRequired { .. } | Self::CsrfRejected => {
@@ -80,5 +118,29 @@ impl ResponseError for AppError {
             _ => {}
         }
         response.finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_internal_error_prints_its_causes_on_one_line_without_a_backtrace() {
+        let e = AppError::Internal(anyhow::anyhow!("disk I/O error").context("database query"));
+        let shown = format!("{e:?}");
+        assert_eq!(shown, "Internal(database query: disk I/O error)");
+    }
+
+    #[test]
+    fn a_full_disk_or_a_read_only_database_is_an_outage_not_a_fault() {
+        let full = diesel::result::Error::DatabaseError(
+            diesel::result::DatabaseErrorKind::Unknown,
+            Box::new("database or disk is full".to_owned()),
+        );
+        assert_eq!(
+            AppError::from(full).status_code(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
     }
 }

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod bootstrap;
 pub mod cli;
+pub mod cli_ops;
 pub mod clock;
 pub mod config;
 pub mod db;
@@ -10,6 +11,7 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 pub mod monitoring;
+pub mod ops;
 pub mod password;
 pub mod policy;
 pub mod routes;

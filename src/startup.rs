@@ -40,7 +40,11 @@ impl Application {
         let metrics_access = routes::prometheus::MetricsAccess::from_config(&config)?;
         // Before the first query, so that nothing is counted into the void.
         crate::monitoring::handle();
-        let db = Db::open(&config.database_url, config.pool_size)?;
+        let db = Db::open_with(
+            &config.database_url,
+            config.pool_size,
+            std::time::Duration::from_secs(config.db_timeout_secs),
+        )?;
         crate::bootstrap::ensure_first_admin(&db, config.admin_password.as_deref())?;
         let listener = TcpListener::bind(&config.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
@@ -50,6 +54,18 @@ impl Application {
             database = %db.url().redacted(),
             "jobmap is serving"
         );
+        start_backups(&db, &config);
+        let server = run(listener, db.clone(), config, metrics_access)?;
+        Ok(Self { port, server, db })
+    }
+
+    /// Serves on a database handle made elsewhere, without migrating it or creating the
+    /// first admin: tests use it to serve from a database that cannot be reached.
+    pub fn build_on(config: Config, db: Db) -> anyhow::Result<Self> {
+        let metrics_access = routes::prometheus::MetricsAccess::from_config(&config)?;
+        let listener = TcpListener::bind(&config.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
+        let port = listener.local_addr()?.port();
         let server = run(listener, db.clone(), config, metrics_access)?;
         Ok(Self { port, server, db })
     }
@@ -134,6 +150,7 @@ fn run(
                     .session_lifecycle(BrowserSession::default())
                     .build(),
             )
+            .wrap(from_fn(crate::web::outage::unavailable_page))
             .wrap(security_headers())
             // gzip or brotli when the client accepts it; XLSX files say `identity` (a zip
             // does not shrink).
@@ -172,6 +189,33 @@ fn run(
         server = server.workers(n);
     }
     Ok(server.run())
+}
+
+/// Scheduled backups of the embedded database, when `JOBMAP_BACKUP_DIR` is set.
+fn start_backups(db: &Db, config: &Config) {
+    let Some(dir) = config.backup_dir.clone() else {
+        return;
+    };
+    if !db.is_sqlite() {
+        tracing::warn!(
+            "JOBMAP_BACKUP_DIR is ignored on PostgreSQL: back up with pg_dump or base backups"
+        );
+        return;
+    }
+    tracing::info!(
+        dir = %dir.display(),
+        every_hours = config.backup_interval.as_secs_f64() / 3600.0,
+        keep = config.backup_keep,
+        "scheduled backups on"
+    );
+    crate::ops::schedule::spawn(
+        db.clone(),
+        crate::ops::schedule::Schedule {
+            dir,
+            every: config.backup_interval,
+            keep: config.backup_keep,
+        },
+    );
 }
 
 /// Deletes expired sessions every ten minutes, so the table holds only live ones. A plain

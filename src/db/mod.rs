@@ -49,6 +49,7 @@ pub mod users;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
@@ -136,6 +137,8 @@ pub enum DbSetupError {
     Migrate(String),
     #[error("cannot load reference data: {0}")]
     Reference(String),
+    #[error("cannot take the lock {path}: {message}")]
+    Lock { path: String, message: String },
 }
 
 /// The pool's connections at one moment (see [`Db::pool_state`]).
@@ -223,6 +226,30 @@ pub struct Db {
     url: DbUrl,
     log: query_log::QueryLog,
     cache: cache::PageCache,
+    /// A shared lock on `<database>.lock` while this process uses a SQLite database, so that
+    /// `jobmap restore` can tell that the database is in use (see `ops::restore`).
+    _in_use: Option<Arc<std::fs::File>>,
+    /// Whether the last attempt to get a connection timed out (the database is down).
+    unreachable: Arc<AtomicBool>,
+}
+
+/// How long a request waits for a connection unless `JOBMAP_DB_TIMEOUT_SECS` says otherwise.
+pub const DEFAULT_CHECKOUT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// Takes the shared "in use" lock on a SQLite database's lock file.
+fn hold_in_use_lock(path: &Path) -> Result<Arc<std::fs::File>, DbSetupError> {
+    let lock_error = |message: String| DbSetupError::Lock {
+        path: crate::ops::restore::lock_path(path).display().to_string(),
+        message,
+    };
+    let file = crate::ops::restore::open_lock_file(path).map_err(|e| lock_error(e.to_string()))?;
+    match file.try_lock_shared() {
+        Ok(()) => Ok(Arc::new(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Err(lock_error(
+            "a restore of this database is in progress; start again when it has finished".into(),
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(lock_error(e.to_string())),
+    }
 }
 
 impl Db {
@@ -230,10 +257,19 @@ impl Db {
     /// opened directly so its error (wrong password, unknown host, unwritable file) reaches the
     /// operator verbatim instead of as an r2d2 timeout.
     pub fn open(url: &str, pool_size: u32) -> Result<Self, DbSetupError> {
+        Self::open_with(url, pool_size, DEFAULT_CHECKOUT_TIMEOUT)
+    }
+
+    /// [`Db::open`] with the time a request waits for a connection before it answers 503.
+    pub fn open_with(url: &str, pool_size: u32, timeout: Duration) -> Result<Self, DbSetupError> {
         let url = DbUrl::parse(url)?;
-        if let DbUrl::Sqlite(path) = &url {
-            ensure_parent_dir(path)?;
-        }
+        let in_use = match &url {
+            DbUrl::Sqlite(path) => {
+                ensure_parent_dir(path)?;
+                Some(hold_in_use_lock(path)?)
+            }
+            DbUrl::Postgres(_) => None,
+        };
         let log = query_log::QueryLog::default();
         let manager = ConnectionManager {
             url: url.clone(),
@@ -246,7 +282,7 @@ impl Db {
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
             .min_idle(Some(1))
-            .connection_timeout(Duration::from_secs(10))
+            .connection_timeout(timeout.max(Duration::from_millis(100)))
             .build(manager)
             .map_err(|e| DbSetupError::Connect {
                 backend: url.backend_name(),
@@ -258,6 +294,37 @@ impl Db {
             url,
             log,
             cache: cache::PageCache::default(),
+            _in_use: in_use,
+            unreachable: Arc::default(),
+        })
+    }
+
+    /// A pool that does not connect (nor migrate) until a request needs it: every page then
+    /// answers 503 after `timeout` while the database cannot be reached. Tests use it to
+    /// stand for an outage.
+    pub fn connect_lazily(
+        url: &str,
+        pool_size: u32,
+        timeout: Duration,
+    ) -> Result<Self, DbSetupError> {
+        let url = DbUrl::parse(url)?;
+        let log = query_log::QueryLog::default();
+        let manager = ConnectionManager {
+            url: url.clone(),
+            log: log.clone(),
+        };
+        let pool = r2d2::Pool::builder()
+            .max_size(pool_size)
+            .min_idle(Some(0))
+            .connection_timeout(timeout.max(Duration::from_millis(100)))
+            .build_unchecked(manager);
+        Ok(Self {
+            pool,
+            url,
+            log,
+            cache: cache::PageCache::default(),
+            _in_use: None,
+            unreachable: Arc::default(),
         })
     }
 
@@ -280,6 +347,11 @@ impl Db {
         }
     }
 
+    /// Whether the last request for a connection found none within the timeout.
+    pub fn unreachable(&self) -> bool {
+        self.unreachable.load(Ordering::Relaxed)
+    }
+
     pub fn is_sqlite(&self) -> bool {
         matches!(self.url, DbUrl::Sqlite(_))
     }
@@ -298,14 +370,23 @@ impl Db {
         R: Send + 'static,
     {
         let pool = self.pool.clone();
+        let unreachable = self.unreachable.clone();
         let span = tracing::Span::current();
         actix_web::web::block(move || {
             let _entered = span.enter();
+            // Once a checkout has timed out, later ones wait a fifth as long until one
+            // succeeds: a page that needs the database twice (the handler, then the session)
+            // still answers its 503 within about the configured timeout.
             let asked = std::time::Instant::now();
-            let conn = pool.get();
+            let got = if unreachable.load(Ordering::Relaxed) {
+                let wait = pool.connection_timeout() / 5;
+                pool.get_timeout(wait.max(Duration::from_millis(100)))
+            } else {
+                pool.get()
+            };
             crate::monitoring::pool_checkout(asked.elapsed());
-            let mut conn =
-                conn.map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
+            unreachable.store(got.is_err(), Ordering::Relaxed);
+            let mut conn = got.map_err(|e| AppError::Unavailable(format!("database pool: {e}")))?;
             f(&mut conn)
         })
         .await
@@ -379,9 +460,11 @@ where
                 <DbConnection as Connection>::TransactionManager::commit_transaction(conn)
             {
                 cache::rolled_back();
+                WRITES_FAILING.store(true, Ordering::Relaxed);
                 return Err(e.into());
             }
             cache::committed();
+            WRITES_FAILING.store(false, Ordering::Relaxed);
             Ok(value)
         }
         Err(e) => {
@@ -389,11 +472,39 @@ where
             if let Err(rollback) =
                 <DbConnection as Connection>::TransactionManager::rollback_transaction(conn)
             {
-                tracing::error!(error = %rollback, "rollback failed");
+                if already_rolled_back(&rollback) {
+                    // SQLite ends the transaction itself when a statement fails for lack of
+                    // space (SQLITE_FULL) or an I/O error: nothing was left to undo, but no
+                    // write can be trusted to succeed until one commits again.
+                    WRITES_FAILING.store(true, Ordering::Relaxed);
+                    tracing::warn!("the database ended the failed write transaction itself");
+                } else {
+                    tracing::error!(error = %rollback, "rollback failed");
+                }
             }
             Err(e)
         }
     }
+}
+
+/// Whether a failed rollback only found no transaction left to roll back.
+fn already_rolled_back(e: &diesel::result::Error) -> bool {
+    match e {
+        diesel::result::Error::NotInTransaction => true,
+        diesel::result::Error::DatabaseError(_, info) => {
+            info.message().contains("no transaction is active")
+        }
+        _ => false,
+    }
+}
+
+/// Set when a write transaction could not commit or the database ended it on its own (disk
+/// full, I/O error); cleared by the next commit. `/readyz` reports it.
+static WRITES_FAILING: AtomicBool = AtomicBool::new(false);
+
+/// Whether the last write transaction in this process failed at the storage level.
+pub fn writes_failing() -> bool {
+    WRITES_FAILING.load(Ordering::Relaxed)
 }
 
 fn ensure_parent_dir(path: &Path) -> Result<(), DbSetupError> {
@@ -471,5 +582,33 @@ pub fn lock_for_update(conn: &mut DbConnection, table: &'static str, id: &str) -
             Ok(())
         }
         DbConnection::Sqlite(_) => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn memory() -> DbConnection {
+        DbConnection::Sqlite(SqliteConnection::establish(":memory:").expect("in memory"))
+    }
+
+    #[test]
+    fn a_transaction_sqlite_already_ended_is_not_a_failed_rollback_but_marks_writes_failing() {
+        let mut conn = memory();
+        // What SQLite does by itself after SQLITE_FULL or an I/O error: the transaction ends.
+        let result: Result<(), diesel::result::Error> = write_transaction(&mut conn, |c| {
+            c.batch_execute("ROLLBACK")?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+        assert!(result.is_err());
+        assert!(writes_failing());
+        // The next write that commits shows the storage works again.
+        let mut fresh = memory();
+        write_transaction(&mut fresh, |c| {
+            c.batch_execute("CREATE TABLE t (x INTEGER)")
+        })
+        .expect("commits");
+        assert!(!writes_failing());
     }
 }

@@ -62,6 +62,11 @@ impl Tally {
         self.add(region, day, &delta);
     }
 
+    /// The deltas by region and day, e.g. as recomputed from the records.
+    pub fn days(&self) -> &BTreeMap<(String, NaiveDate), Figures> {
+        &self.pending
+    }
+
     /// Writes the deltas: day rows, then month rows, then totals, each in key order.
     pub fn flush(self, conn: &mut DbConnection) -> QueryResult<()> {
         super::cache::touched();
@@ -458,4 +463,39 @@ pub fn discrepancies(
         out.push((region, today, Figures::default(), want));
     }
     Ok(out)
+}
+
+/// What `table` (`region_day_figures` or `region_month_figures`) holds, by region and day,
+/// leaving out rows where every count is zero (a delta that cancelled out).
+pub fn stored(
+    conn: &mut DbConnection,
+    table: &'static str,
+) -> QueryResult<BTreeMap<(String, NaiveDate), Figures>> {
+    #[derive(QueryableByName)]
+    struct Keyed {
+        #[diesel(sql_type = Date)]
+        day: NaiveDate,
+        #[diesel(embed)]
+        sums: SumRow,
+    }
+    let rows: Vec<Keyed> = diesel::sql_query(format!(
+        "SELECT region_code, day, {} FROM {table}",
+        aliased()
+    ))
+    .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|k| {
+            let f = k.sums.into_figures();
+            let key = (f.code.clone(), k.day);
+            (
+                key,
+                Figures {
+                    code: String::new(),
+                    ..f
+                },
+            )
+        })
+        .filter(|(_, f)| !f.is_zero())
+        .collect())
 }

@@ -57,6 +57,8 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         )
         .service(web::resource("/healthz").get(health::check))
         .service(web::resource("/metrics").get(prometheus::show))
+        .service(web::resource("/livez").get(health::live))
+        .service(web::resource("/readyz").get(health::ready))
         .service(web::resource("/language").post(language::switch))
         .service(
             web::resource("/login")
@@ -76,6 +78,7 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .post(admin::users::create),
         )
         .service(web::resource("/admin/users/new").get(admin::users::new))
+        .service(web::resource("/admin/operations").get(admin::operations::show))
         .service(web::resource("/admin/users/{id}").get(admin::user::show))
         .service(web::resource("/admin/users/{id}/active").post(admin::user::set_active))
         .service(web::resource("/admin/users/{id}/password").post(admin::user::reset_password))

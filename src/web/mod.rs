@@ -7,6 +7,7 @@ pub mod flash_store;
 pub mod form;
 pub mod language;
 pub mod map;
+pub mod outage;
 pub mod page;
 pub mod review;
 pub mod upload;

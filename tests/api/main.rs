@@ -33,6 +33,7 @@ mod import;
 mod ledger;
 mod map_view;
 mod metrics;
+mod operations;
 mod plans;
 mod projects;
 mod query_plans;

@@ -689,3 +689,20 @@ flash-contracts-imported = { $count ->
     [one] { $count } contract recorded.
    *[other] { $count } contracts recorded.
 }
+
+## wt-e: operations (the last consistency check)
+ops-heading = Data checks
+ops-last-check = Last consistency check
+ops-checked-at = Checked at
+ops-check-kind = Run
+ops-kind-check = check (jobmap check)
+ops-kind-repair = repair (jobmap repair)
+ops-check-result = Result
+ops-check-passed = Passed: every stored figure and counter equals its recount, and every rule holds
+ops-check-differences = { $count ->
+    [one] { $count } difference found
+   *[other] { $count } differences found
+}
+ops-check-duration = Duration
+ops-never-checked = No check has been run on this database yet.
+ops-how-to-check = An operator runs the check with `jobmap check` on the server, and rebuilds the stored figures from the records with `jobmap repair`.

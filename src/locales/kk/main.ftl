@@ -676,3 +676,20 @@ flash-contracts-imported = { $count ->
     [one] { $count } шарт жазылды.
    *[other] { $count } шарт жазылды.
 }
+
+## wt-e: operations (the last consistency check)
+ops-heading = Деректерді тексеру
+ops-last-check = Соңғы келісімділік тексерісі
+ops-checked-at = Тексерілген уақыты
+ops-check-kind = Іске қосу
+ops-kind-check = тексеру (jobmap check)
+ops-kind-repair = қалпына келтіру (jobmap repair)
+ops-check-result = Нәтиже
+ops-check-passed = Өтті: сақталған барлық көрсеткіштер мен есептегіштер қайта есептеумен сәйкес келеді, барлық ережелер сақталған
+ops-check-differences = { $count ->
+    [one] { $count } айырмашылық табылды
+   *[other] { $count } айырмашылық табылды
+}
+ops-check-duration = Ұзақтығы
+ops-never-checked = Бұл дерекқорда тексеру әлі жүргізілген жоқ.
+ops-how-to-check = Оператор тексеруді серверде `jobmap check` командасымен жүргізеді, ал сақталған көрсеткіштерді жазбалар бойынша `jobmap repair` командасымен қайта құрады.

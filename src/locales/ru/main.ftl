@@ -707,3 +707,21 @@ flash-contracts-imported = { $count ->
     [few] Записано { $count } договора.
    *[other] Записано { $count } договоров.
 }
+
+## wt-e: operations (the last consistency check)
+ops-heading = Проверка данных
+ops-last-check = Последняя проверка согласованности
+ops-checked-at = Время проверки
+ops-check-kind = Запуск
+ops-kind-check = проверка (jobmap check)
+ops-kind-repair = восстановление (jobmap repair)
+ops-check-result = Результат
+ops-check-passed = Пройдена: все хранимые показатели и счётчики совпадают с пересчётом, все правила соблюдены
+ops-check-differences = { $count ->
+    [one] найдено { $count } расхождение
+    [few] найдено { $count } расхождения
+   *[many] найдено { $count } расхождений
+}
+ops-check-duration = Длительность
+ops-never-checked = Проверка этой базы данных ещё не запускалась.
+ops-how-to-check = Оператор запускает проверку на сервере командой `jobmap check`, а пересчитывает хранимые показатели по записям командой `jobmap repair`.

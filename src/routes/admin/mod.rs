@@ -1,5 +1,6 @@
-//! Administration: user accounts.
+//! Administration: user accounts, and the state of the stored figures.
 
+pub mod operations;
 pub mod user;
 pub mod users;
 

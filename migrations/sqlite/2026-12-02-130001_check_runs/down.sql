@@ -1,0 +1,2 @@
+DROP INDEX check_runs_checked_at_idx;
+DROP TABLE check_runs;
