@@ -143,7 +143,7 @@ pub async fn schedule_list(
     let name = |code: &str| s.names.name(code, ctx.lang()).to_owned();
     let table = match list.as_str() {
         "lagging" => Table {
-            name: file_name("compliance-lagging", as_of, &region),
+            name: file_name("compliance-lagging", as_of, region),
             headers: vec![
                 t("project-code"),
                 t("project-title"),
@@ -170,7 +170,7 @@ pub async fn schedule_list(
                 .collect(),
         },
         "regions" => Table {
-            name: file_name("compliance-regions", as_of, &region),
+            name: file_name("compliance-regions", as_of, region),
             headers: vec![
                 t("col-region"),
                 t("compliance-monthly-planned"),
