@@ -38,22 +38,32 @@ enum Geometry {
 /// too, and ray casting handles them.
 type Rings = Vec<Vec<[f64; 2]>>;
 
-static REGION_RINGS: LazyLock<Vec<(String, Rings)>> = LazyLock::new(|| {
-    let collection: FeatureCollection = match serde_json::from_str(REGIONS_2022) {
-        Ok(c) => c,
-        Err(_) => return Vec::new(),
+/// A region's polygons (each an outer ring and its holes) as (longitude, latitude) pairs.
+pub type Polygons = Vec<Rings>;
+
+/// The regions of a GeoJSON boundary file: each two-digit KATO code with its polygons. The
+/// map draws them; the checks below test points against them. An unreadable file gives none.
+pub fn regions_of(geojson: &str) -> Vec<(String, Polygons)> {
+    let Ok(collection) = serde_json::from_str::<FeatureCollection>(geojson) else {
+        return Vec::new();
     };
     collection
         .features
         .into_iter()
         .map(|f| {
-            let code = f.properties.kato.chars().take(2).collect();
-            let rings = match f.geometry {
-                Geometry::Polygon(rings) => rings,
-                Geometry::MultiPolygon(polygons) => polygons.into_iter().flatten().collect(),
+            let polygons = match f.geometry {
+                Geometry::Polygon(rings) => vec![rings],
+                Geometry::MultiPolygon(polygons) => polygons,
             };
-            (code, rings)
+            (f.properties.kato.chars().take(2).collect(), polygons)
         })
+        .collect()
+}
+
+static REGION_RINGS: LazyLock<Vec<(String, Rings)>> = LazyLock::new(|| {
+    regions_of(REGIONS_2022)
+        .into_iter()
+        .map(|(code, polygons)| (code, polygons.into_iter().flatten().collect()))
         .collect()
 });
 

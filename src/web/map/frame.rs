@@ -6,9 +6,8 @@ use std::fmt::Write;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
 
-use crate::domain::geo;
+use crate::domain::geo::{self, Polygons};
 
 const FRAME_2020: &str = include_str!("../../../static/geo/kz_adm1_2020.geojson");
 const FRAME_2022: &str = include_str!("../../../static/geo/kz_adm1_2022.geojson");
@@ -46,29 +45,6 @@ pub fn project(lat: f64, lon: f64) -> (f64, f64) {
     ((lon - LON0) * COS_MID * SCALE, (LAT0 - lat) * SCALE)
 }
 
-#[derive(Deserialize)]
-struct Collection {
-    features: Vec<Feature>,
-}
-
-#[derive(Deserialize)]
-struct Feature {
-    properties: Properties,
-    geometry: Geometry,
-}
-
-#[derive(Deserialize)]
-struct Properties {
-    kato: String,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "type", content = "coordinates")]
-enum Geometry {
-    Polygon(Vec<Vec<[f64; 2]>>),
-    MultiPolygon(Vec<Vec<Vec<[f64; 2]>>>),
-}
-
 /// A region's shape as an SVG path, with its two-digit code, its box and its label's place.
 pub struct Shape {
     pub code: String,
@@ -86,8 +62,6 @@ fn ring_area(ring: &[[f64; 2]]) -> f64 {
         .abs()
         / 2.0
 }
-
-type Polygons = Vec<Vec<Vec<[f64; 2]>>>;
 
 fn project_polygons(polygons: Polygons) -> Polygons {
     polygons
@@ -142,22 +116,9 @@ fn shape(code: String, projected: &Polygons, avoid: &[[f64; 2]]) -> Shape {
 }
 
 fn shapes(text: &str) -> Vec<Shape> {
-    let Ok(collection) = serde_json::from_str::<Collection>(text) else {
-        return Vec::new();
-    };
-    let regions: Vec<(String, Polygons)> = collection
-        .features
+    let regions: Vec<(String, Polygons)> = geo::regions_of(text)
         .into_iter()
-        .map(|f| {
-            let polygons = match f.geometry {
-                Geometry::Polygon(r) => vec![r],
-                Geometry::MultiPolygon(p) => p,
-            };
-            (
-                f.properties.kato.chars().take(2).collect(),
-                project_polygons(polygons),
-            )
-        })
+        .map(|(code, polygons)| (code, project_polygons(polygons)))
         .collect();
     // The cities' marks first, so that the region around a city keeps its label clear of it.
     let cities: Vec<[f64; 2]> = regions
