@@ -14,7 +14,6 @@ use crate::auth::client_ip::client_ip;
 use crate::auth::csrf::new_token;
 use crate::auth::{CurrentUser, SESSION_CSRF, SESSION_USER_ID};
 use crate::config::Config;
-use crate::db::audit;
 use crate::db::{Db, login_failures, now, users};
 use crate::domain::lockout;
 use crate::domain::password_policy::check_new_password;
@@ -135,23 +134,14 @@ async fn record_wrong_current(
     let actor = user.actor();
     let id = user.id.clone();
     db.write(move |conn| {
-        let locked = login_failures::register_failure(conn, &id, &address, now())?;
-        let actions =
-            std::iter::once("user.password_change_failed").chain(locked.map(|_| "auth.lockout"));
-        for action in actions {
-            audit::record(
-                conn,
-                audit::Event {
-                    actor: &actor,
-                    action,
-                    entity: "user",
-                    entity_id: &id,
-                    before: None,
-                    after: locked.map(|until| serde_json::json!({ "locked_until": until })),
-                    ip: ip.as_deref(),
-                },
-            )?;
-        }
+        crate::usecase::users::record_password_failure(
+            conn,
+            &actor,
+            &id,
+            &address,
+            ip.as_deref(),
+            "user.password_change_failed",
+        )?;
         Ok(())
     })
     .await

@@ -232,25 +232,18 @@ async fn record_failure(
     address: String,
     ip: Option<String>,
 ) -> Result<(), AppError> {
+    let actor = Actor::Anonymous {
+        claimed_login: login,
+    };
     db.write(move |conn| {
-        let locked = login_failures::register_failure(conn, &id, &address, now())?;
-        let actor = Actor::Anonymous {
-            claimed_login: login,
-        };
-        for action in std::iter::once("auth.login_failed").chain(locked.map(|_| "auth.lockout")) {
-            audit::record(
-                conn,
-                audit::Event {
-                    actor: &actor,
-                    action,
-                    entity: "user",
-                    entity_id: &id,
-                    before: None,
-                    after: locked.map(|until| serde_json::json!({ "locked_until": until })),
-                    ip: ip.as_deref(),
-                },
-            )?;
-        }
+        crate::usecase::users::record_password_failure(
+            conn,
+            &actor,
+            &id,
+            &address,
+            ip.as_deref(),
+            "auth.login_failed",
+        )?;
         Ok(())
     })
     .await

@@ -238,3 +238,34 @@ pub fn set_language(
         Ok(())
     })
 }
+
+/// A wrong password for `account` from `address` (at sign-in, or as the current password of a
+/// change): counted toward the lock-out of that account from that address, and audited as
+/// `action`, with `auth.lockout` too when this failure locks it. Call inside a write
+/// transaction. Returns the lock's end when it locked.
+pub fn record_password_failure(
+    conn: &mut DbConnection,
+    actor: &audit::Actor,
+    account: &str,
+    address: &str,
+    ip: Option<&str>,
+    action: &'static str,
+) -> diesel::QueryResult<Option<chrono::NaiveDateTime>> {
+    let locked =
+        crate::db::login_failures::register_failure(conn, account, address, crate::db::now())?;
+    for action in std::iter::once(action).chain(locked.map(|_| "auth.lockout")) {
+        audit::record(
+            conn,
+            Event {
+                actor,
+                action,
+                entity: "user",
+                entity_id: account,
+                before: None,
+                after: locked.map(|until| serde_json::json!({ "locked_until": until })),
+                ip,
+            },
+        )?;
+    }
+    Ok(locked)
+}
