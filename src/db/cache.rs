@@ -49,17 +49,30 @@ pub type Entry = Arc<dyn Any + Send + Sync>;
 
 /// One pool's cache (each database has its own). Concurrent requests for an entry that is
 /// missing wait for one load instead of each running it (moka's `get_with`).
+///
+/// An entry that only expired (same generation: nothing changed in this process) is reloaded
+/// by one request while the others are answered from the entry it replaces, so the pages do
+/// not all stall on a reload every `TTL`. After a local write the generation differs and
+/// everyone waits for the new load: a page never shows data older than this process's writes.
 #[derive(Clone)]
-pub struct PageCache(moka::future::Cache<String, Entry>);
+pub struct PageCache {
+    fresh: moka::future::Cache<String, Entry>,
+    /// The last load of each entry, by what and type, with the generation it was loaded in.
+    last: moka::future::Cache<String, (u64, Entry)>,
+    /// The entries being reloaded right now.
+    reloading: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+}
 
 impl Default for PageCache {
     fn default() -> Self {
-        Self(
-            moka::future::Cache::builder()
+        Self {
+            fresh: moka::future::Cache::builder()
                 .max_capacity(512)
                 .time_to_live(TTL)
                 .build(),
-        )
+            last: moka::future::Cache::builder().max_capacity(512).build(),
+            reloading: Arc::default(),
+        }
     }
 }
 
@@ -76,25 +89,86 @@ impl PageCache {
         T: Any + Send + Sync,
         Fut: std::future::Future<Output = Result<T, AppError>>,
     {
+        let key = Self::key::<T>(what);
+        let slot = format!("{}|{what}", std::any::type_name::<T>());
+        let generation = generation();
+        let mut _reloading = None;
+        if !self.fresh.contains_key(&key) {
+            match self.stale_while_reloading(&slot, generation).await {
+                Ok(entry) => {
+                    crate::monitoring::cache(true);
+                    return downcast(entry);
+                }
+                // Cleared however this load ends, a dropped request included.
+                Err(guard) => _reloading = guard,
+            }
+        }
         let loaded = std::sync::atomic::AtomicBool::new(false);
-        let entry = self
-            .0
-            .try_get_with(Self::key::<T>(what), async {
+        let result = self
+            .fresh
+            .try_get_with(key, async {
                 loaded.store(true, Ordering::Relaxed);
                 let value: Entry = Arc::new(load.await?);
                 Ok::<_, AppError>(value)
             })
-            .await
-            .map_err(|e| match e.as_ref() {
-                AppError::Unavailable(m) => AppError::Unavailable(m.clone()),
-                other => AppError::Internal(anyhow::anyhow!("{other}")),
-            })?;
+            .await;
+        drop(_reloading);
+        let entry = result.map_err(|e| match e.as_ref() {
+            AppError::Unavailable(m) => AppError::Unavailable(m.clone()),
+            other => AppError::Internal(anyhow::anyhow!("{other}")),
+        })?;
+        self.last.insert(slot, (generation, entry.clone())).await;
         // A request that waited for another's load counts as a hit: it did not run the query.
         crate::monitoring::cache(!loaded.load(Ordering::Relaxed));
-        entry
-            .downcast::<T>()
-            .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
+        downcast(entry)
     }
+
+    /// The previous load of `slot` when it is of this generation and another request is
+    /// already reloading it; otherwise this request loads, and holds the mark that says so
+    /// when the previous load can stand in meanwhile.
+    async fn stale_while_reloading(
+        &self,
+        slot: &str,
+        generation: u64,
+    ) -> Result<Entry, Option<Reloading>> {
+        let Some((loaded_in, entry)) = self.last.get(slot).await else {
+            return Err(None);
+        };
+        if loaded_in != generation {
+            return Err(None);
+        }
+        let Ok(mut reloading) = self.reloading.lock() else {
+            return Err(None);
+        };
+        if reloading.insert(slot.to_owned()) {
+            Err(Some(Reloading {
+                set: self.reloading.clone(),
+                slot: slot.to_owned(),
+            }))
+        } else {
+            Ok(entry)
+        }
+    }
+}
+
+/// The mark of an entry being reloaded, removed when the load ends or is dropped.
+struct Reloading {
+    set: Arc<std::sync::Mutex<std::collections::HashSet<String>>>,
+    slot: String,
+}
+
+impl Drop for Reloading {
+    fn drop(&mut self) {
+        if let Ok(mut set) = self.set.lock() {
+            set.remove(&self.slot);
+        }
+    }
+}
+
+fn downcast<T: Any + Send + Sync>(entry: Entry) -> Result<Arc<T>, AppError> {
+    entry
+        .downcast::<T>()
+        .map_err(|_| AppError::Internal(anyhow::anyhow!("cache entry of another type")))
 }
 
 #[cfg(test)]

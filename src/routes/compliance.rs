@@ -214,7 +214,7 @@ pub async fn show(
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;
     let selected = filter.select(&board.contracts);
-    let mut summary = review::summary(&board, &filter);
+    let mut summary = board.summary(&filter);
     if let Some(r) = &filter.region {
         summary.regions.retain(|(code, _)| code == r);
     }

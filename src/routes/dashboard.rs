@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::web::chart;
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
-use crate::web::review::{self, Board};
+use crate::web::review::{self, Summary};
 
 #[derive(Debug, Default, Deserialize)]
 pub struct AsOfQuery {
@@ -61,8 +61,8 @@ pub struct DashboardContent<'a> {
     chart: String,
     /// Each region's share bar by code, and the total's under "".
     bars: HashMap<String, String>,
-    /// Each region's projects breached and at risk (`domain::compliance`), the total's under "".
-    flagged: HashMap<String, (i64, i64)>,
+    /// Projects by compliance state, nationally and per region (`web::review::Board`).
+    review: &'a Summary,
 }
 
 impl DashboardContent<'_> {
@@ -103,15 +103,28 @@ impl DashboardContent<'_> {
         &self.chart
     }
 
+    /// A region's counts (the nation's under "").
+    fn counts(&self, code: &str) -> (i64, i64) {
+        let counts = if code.is_empty() {
+            Some(&self.review.national)
+        } else {
+            self.review.region(code)
+        };
+        counts.map_or((0, 0), |c| {
+            (c.projects_in(State::Breached), c.projects_in(State::AtRisk))
+        })
+    }
+
     /// A region's projects breached and at risk, in words.
     pub fn flagged(&self, code: &str) -> String {
-        let (breached, at_risk) = self.flagged.get(code).copied().unwrap_or_default();
+        let (breached, at_risk) = self.counts(code);
         self.ctx
             .t_ints("dashboard-flagged", "breached", breached, "risk", at_risk)
     }
 
     pub fn flagged_any(&self, code: &str) -> bool {
-        self.flagged.get(code).is_some_and(|(b, r)| b + r > 0)
+        let (breached, at_risk) = self.counts(code);
+        breached + at_risk > 0
     }
 }
 
@@ -201,31 +214,13 @@ async fn page(
                     .chain(std::iter::once(&data.total))
                     .map(bar)
                     .collect(),
-                flagged: flagged_projects(&board),
+                review: &board.summary,
             }
             .render()
             .map_err(|e| AppError::Internal(anyhow::anyhow!("dashboard: {e}")))
         })
         .await?;
     render(&DashboardPage { ctx, content })
-}
-
-/// Projects breached and at risk by region code, and in all under "".
-fn flagged_projects(board: &Board) -> HashMap<String, (i64, i64)> {
-    let mut seen = std::collections::HashSet::new();
-    let mut out: HashMap<String, (i64, i64)> = HashMap::new();
-    for a in &board.contracts {
-        if !seen.insert(a.line.project_id.as_str()) {
-            continue;
-        }
-        let state = board.project(&a.line.project_id).state;
-        for code in [a.line.region_code.as_str(), ""] {
-            let slot = out.entry(code.to_owned()).or_default();
-            slot.0 += i64::from(state == State::Breached);
-            slot.1 += i64::from(state == State::AtRisk);
-        }
-    }
-    out
 }
 
 pub async fn public(

@@ -68,12 +68,8 @@ struct Spot {
 
 /// The projects in breach, one spot each, from the national board.
 fn breaches(board: &Board) -> Vec<Spot> {
-    let mut seen = std::collections::HashSet::new();
     board
-        .contracts
-        .iter()
-        .filter(|a| board.project(&a.line.project_id).state == State::Breached)
-        .filter(|a| seen.insert(a.line.project_id.clone()))
+        .breached_projects()
         .map(|a| Spot {
             id: a.line.project_id.clone(),
             code: a.line.project_code.clone(),

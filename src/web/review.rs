@@ -191,16 +191,56 @@ pub fn paged<T>(all: &[T], page: usize) -> Paged<'_, T> {
     }
 }
 
-/// The assessed contracts of a scope as of a date, and their projects' states.
+/// The assessed contracts of a scope as of a date, their projects' states, and the counts by
+/// region, condition and state: all derived once per load, never per request.
 pub struct Board {
     pub as_of: NaiveDate,
     pub contracts: Vec<Assessed>,
     pub projects: HashMap<String, ProjectState>,
+    /// The counts over every contract (no direction or contractor chosen).
+    pub summary: Summary,
 }
 
 impl Board {
+    pub fn new(as_of: NaiveDate, contracts: Vec<Assessed>) -> Self {
+        let projects = compliance::project_states(&contracts);
+        let summary = count(&contracts, &projects, |_| true);
+        Self {
+            as_of,
+            contracts,
+            projects,
+            summary,
+        }
+    }
+
     pub fn project(&self, id: &str) -> ProjectState {
         self.projects.get(id).copied().unwrap_or_default()
+    }
+
+    /// The counts for a filter's direction and contractor (its region and state select rows,
+    /// not counts).
+    pub fn summary(&self, filter: &Filter) -> Summary {
+        if filter.direction.is_none() && filter.bin.is_none() {
+            return self.summary.clone();
+        }
+        count(&self.contracts, &self.projects, |a| {
+            filter
+                .direction
+                .is_none_or(|d| d.code() == a.line.direction)
+                && filter
+                    .bin
+                    .as_ref()
+                    .is_none_or(|b| *b == a.line.contractor_bin)
+        })
+    }
+
+    /// One contract of each project in breach (its line carries the project's place).
+    pub fn breached_projects(&self) -> impl Iterator<Item = &Assessed> {
+        let mut seen = std::collections::HashSet::new();
+        self.contracts.iter().filter(move |a| {
+            self.project(&a.line.project_id).state == State::Breached
+                && seen.insert(a.line.project_id.as_str())
+        })
     }
 }
 
@@ -213,12 +253,10 @@ pub async fn board(
 ) -> Result<Arc<Board>, AppError> {
     let region = region.to_owned();
     db.cached(format!("compliance {region} {as_of}"), move |conn| {
-        let contracts = compliance::assessed(conn, &region, as_of, today)?;
-        Ok(Board {
+        Ok(Board::new(
             as_of,
-            projects: compliance::project_states(&contracts),
-            contracts,
-        })
+            compliance::assessed(conn, &region, as_of, today)?,
+        ))
     })
     .await
 }
@@ -230,6 +268,8 @@ pub struct Counts {
     pub contracts: [[i64; 4]; 2],
     /// [condition][state]: projects (the worst of their contracts on that condition).
     pub projects: [[i64; 4]; 2],
+    /// [state]: projects by their own state (the worst of both conditions).
+    pub project_states: [i64; 4],
 }
 
 impl Counts {
@@ -240,48 +280,69 @@ impl Counts {
     pub fn projects(&self, c: Condition, s: State) -> i64 {
         self.projects[c as usize][s as usize]
     }
+
+    pub fn projects_in(&self, s: State) -> i64 {
+        self.project_states[s as usize]
+    }
+
+    fn add(&mut self, o: &Counts) {
+        for c in 0..2 {
+            for s in 0..4 {
+                self.contracts[c][s] += o.contracts[c][s];
+                self.projects[c][s] += o.projects[c][s];
+            }
+        }
+        for s in 0..4 {
+            self.project_states[s] += o.project_states[s];
+        }
+    }
 }
 
 /// The national counts and each region's, by region code.
+#[derive(Debug, Clone, Default)]
 pub struct Summary {
     pub national: Counts,
     pub regions: Vec<(String, Counts)>,
 }
 
-pub fn summary(board: &Board, filter: &Filter) -> Summary {
-    let mut by_region: std::collections::BTreeMap<String, Counts> = Default::default();
-    let admitted = |a: &&Assessed| {
-        filter
-            .direction
-            .is_none_or(|d| d.code() == a.line.direction)
-            && filter
-                .bin
-                .as_ref()
-                .is_none_or(|b| *b == a.line.contractor_bin)
-    };
-    let mut seen_projects: HashMap<&str, ()> = HashMap::new();
-    for a in board.contracts.iter().filter(admitted) {
-        let counts = by_region.entry(a.line.region_code.clone()).or_default();
+impl Summary {
+    pub fn region(&self, code: &str) -> Option<&Counts> {
+        self.regions.iter().find(|(c, _)| c == code).map(|(_, c)| c)
+    }
+}
+
+/// Counts the contracts that `admit` keeps, and each of their projects once.
+fn count(
+    contracts: &[Assessed],
+    projects: &HashMap<String, ProjectState>,
+    admit: impl Fn(&Assessed) -> bool,
+) -> Summary {
+    let mut by_region: std::collections::BTreeMap<&str, Counts> = Default::default();
+    let mut seen_projects = std::collections::HashSet::new();
+    for a in contracts.iter().filter(|a| admit(a)) {
+        let counts = by_region.entry(&a.line.region_code).or_default();
         for c in Condition::ALL {
             counts.contracts[c as usize][a.c.condition(c).state as usize] += 1;
         }
-        if seen_projects.insert(&a.line.project_id, ()).is_none() {
-            let p = board.project(&a.line.project_id);
+        if seen_projects.insert(a.line.project_id.as_str()) {
+            let p = projects
+                .get(&a.line.project_id)
+                .copied()
+                .unwrap_or_default();
             counts.projects[Condition::Center as usize][p.center as usize] += 1;
             counts.projects[Condition::Domestic as usize][p.domestic as usize] += 1;
+            counts.project_states[p.state as usize] += 1;
         }
     }
     let mut national = Counts::default();
     for counts in by_region.values() {
-        for c in 0..2 {
-            for s in 0..4 {
-                national.contracts[c][s] += counts.contracts[c][s];
-                national.projects[c][s] += counts.projects[c][s];
-            }
-        }
+        national.add(counts);
     }
     Summary {
         national,
-        regions: by_region.into_iter().collect(),
+        regions: by_region
+            .into_iter()
+            .map(|(code, counts)| (code.to_owned(), counts))
+            .collect(),
     }
 }
