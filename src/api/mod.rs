@@ -30,10 +30,17 @@
 //! documented operation answers.
 
 pub mod caller;
+pub mod compliance;
+pub mod contracts;
 pub mod docs;
+pub mod figures;
 pub mod json;
+pub mod open;
+pub mod paging;
 pub mod problem;
+pub mod projects;
 pub mod reference;
+pub mod views;
 
 use std::sync::OnceLock;
 
@@ -59,6 +66,11 @@ pub fn is_token_path(path: &str) -> bool {
 fn areas(cfg: &mut ServiceConfig) {
     cfg.service(openapi_json);
     reference::routes(cfg);
+    projects::routes(cfg);
+    contracts::routes(cfg);
+    figures::routes(cfg);
+    compliance::routes(cfg);
+    open::routes(cfg);
 }
 
 /// Mounts the API. Registered before the pages' routes, which never start with `/api/`.
