@@ -55,7 +55,11 @@ fn unknown(field: &'static str, value: &str) -> ApiError {
 
 impl ComplianceQuery {
     fn review_query(&self) -> Result<ReviewQuery, ApiError> {
-        if let Some(c) = self.condition.as_deref().filter(|c| Condition::from_code(c).is_none()) {
+        if let Some(c) = self
+            .condition
+            .as_deref()
+            .filter(|c| Condition::from_code(c).is_none())
+        {
             return Err(unknown("condition", c));
         }
         if let Some(s) = self
@@ -65,7 +69,11 @@ impl ComplianceQuery {
         {
             return Err(unknown("state", s));
         }
-        if let Some(d) = self.direction.as_deref().filter(|d| Direction::from_code(d).is_none()) {
+        if let Some(d) = self
+            .direction
+            .as_deref()
+            .filter(|d| Direction::from_code(d).is_none())
+        {
             return Err(unknown("direction", d));
         }
         Ok(ReviewQuery {
@@ -124,7 +132,11 @@ pub async fn list(
 ) -> Result<web::Json<CompliancePage>, ApiError> {
     let i18n = I18n::new(problem::language(&req));
     let mut q = query.review_query()?;
-    crate::routes::compliance::reviewed_region_of(caller.acting.role, &caller.acting.scope, &mut q)?;
+    crate::routes::compliance::reviewed_region_of(
+        caller.acting.role,
+        &caller.acting.scope,
+        &mut q,
+    )?;
     let today = today(&req);
     let as_of = as_of(query.as_of, today)?;
     let limit = paging::limit(query.limit)?;
@@ -136,7 +148,9 @@ pub async fn list(
     };
     let board = review::board(&db, "", as_of, today).await?;
     let selected = q.filter().select(&board.contracts);
-    let end = selected.len().min(start + usize::try_from(limit).unwrap_or(0));
+    let end = selected
+        .len()
+        .min(start + usize::try_from(limit).unwrap_or(0));
     let items = selected
         .get(start..end)
         .unwrap_or_default()

@@ -85,7 +85,11 @@ pub async fn list(
     }))
 }
 
-fn in_scope(conn: &mut DbConnection, id: &str, scope: &Scope) -> Result<ContractWithProject, AppError> {
+fn in_scope(
+    conn: &mut DbConnection,
+    id: &str,
+    scope: &Scope,
+) -> Result<ContractWithProject, AppError> {
     contracts::find_in_scope(conn, id, scope)?.ok_or(AppError::NotFound)
 }
 

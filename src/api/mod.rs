@@ -30,6 +30,7 @@
 //! documented operation answers.
 
 pub mod caller;
+pub mod checks;
 pub mod compliance;
 pub mod contracts;
 pub mod docs;
@@ -71,6 +72,7 @@ fn areas(cfg: &mut ServiceConfig) {
     figures::routes(cfg);
     compliance::routes(cfg);
     open::routes(cfg);
+    checks::routes(cfg);
 }
 
 /// Mounts the API. Registered before the pages' routes, which never start with `/api/`.
@@ -80,7 +82,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(areas)
             .map(|scope| {
                 scope
-                    .app_data(json::JsonLimit(json::DEFAULT_LIMIT_BYTES))
                     // Actix's own extractors, should a handler use one, answer problems too.
                     .app_data(web::JsonConfig::default().limit(json::DEFAULT_LIMIT_BYTES))
                     .app_data(web::QueryConfig::default().error_handler(|e, _| {

@@ -93,7 +93,10 @@ fn answer(req: &HttpRequest, body: Arc<(Vec<u8>, String)>, content_type: &str) -
     };
     response
         .insert_header((header::ETAG, etag.clone()))
-        .insert_header((header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL)))
+        .insert_header((
+            header::CACHE_CONTROL,
+            HeaderValue::from_static(CACHE_CONTROL),
+        ))
         .insert_header((header::VARY, "Accept-Encoding"));
     if unchanged {
         response.finish()
@@ -135,10 +138,25 @@ async fn figures_body(
 
 fn figures_csv_bytes(r: &FiguresReport) -> Result<Vec<u8>, crate::error::AppError> {
     let headers = [
-        "as_of", "region", "rank", "projects_selected", "projects_approved", "projects_started",
-        "projects_completed", "planned_jobs", "jobs_created", "center_hires", "youth_hires",
-        "permanent_created", "lifting_paid", "lifting_paid_tenge", "budget_tenge",
-        "contracts_value_tenge", "contracts_domestic_tenge", "plan_bp", "center_bp",
+        "as_of",
+        "region",
+        "rank",
+        "projects_selected",
+        "projects_approved",
+        "projects_started",
+        "projects_completed",
+        "planned_jobs",
+        "jobs_created",
+        "center_hires",
+        "youth_hires",
+        "permanent_created",
+        "lifting_paid",
+        "lifting_paid_tenge",
+        "budget_tenge",
+        "contracts_value_tenge",
+        "contracts_domestic_tenge",
+        "plan_bp",
+        "center_bp",
     ];
     let row = |f: &FiguresView| -> Vec<Cell> {
         vec![
@@ -218,8 +236,15 @@ async fn projects_body(
 
 fn projects_csv_bytes(o: &OpenProjects) -> Result<Vec<u8>, crate::error::AppError> {
     let headers = [
-        "code", "title", "region", "direction", "budget_tenge", "status", "planned_jobs",
-        "jobs_created", "compliance_state",
+        "code",
+        "title",
+        "region",
+        "direction",
+        "budget_tenge",
+        "status",
+        "planned_jobs",
+        "jobs_created",
+        "compliance_state",
     ];
     csv_bytes(&Table {
         name: "projects".into(),
@@ -263,7 +288,11 @@ pub async fn figures_json(
 ) -> Result<HttpResponse, ApiError> {
     let format = query.format.unwrap_or(Format::Json);
     let body = figures_body(&db, &req, query.as_of, format).await?;
-    Ok(answer(&req, body, if format == Format::Csv { CSV } else { JSON }))
+    Ok(answer(
+        &req,
+        body,
+        if format == Format::Csv { CSV } else { JSON },
+    ))
 }
 
 /// The same figures as CSV (one row per region, then `KZ` for the nation).
@@ -305,7 +334,11 @@ pub async fn projects_json(
 ) -> Result<HttpResponse, ApiError> {
     let format = query.format.unwrap_or(Format::Json);
     let body = projects_body(&db, &req, query.as_of, format).await?;
-    Ok(answer(&req, body, if format == Format::Csv { CSV } else { JSON }))
+    Ok(answer(
+        &req,
+        body,
+        if format == Format::Csv { CSV } else { JSON },
+    ))
 }
 
 /// The same projects as CSV.

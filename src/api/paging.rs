@@ -12,11 +12,15 @@ pub fn limit(asked: Option<i64>) -> Result<i64, ApiError> {
     match asked {
         None => Ok(DEFAULT_LIMIT),
         Some(n) if (1..=MAX_LIMIT).contains(&n) => Ok(n),
-        Some(_) => Err(ApiError::bad_request(
-            "invalid_query",
-            format!("limit is 1 to {MAX_LIMIT}"),
-        )
-        .field("/limit", "out_of_range", super::problem::Text::Plain(format!("1..={MAX_LIMIT}")))),
+        Some(_) => {
+            Err(
+                ApiError::bad_request("invalid_query", format!("limit is 1 to {MAX_LIMIT}")).field(
+                    "/limit",
+                    "out_of_range",
+                    super::problem::Text::Plain(format!("1..={MAX_LIMIT}")),
+                ),
+            )
+        }
     }
 }
 
@@ -29,9 +33,7 @@ pub fn decode(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
     let Some(c) = cursor.filter(|c| !c.is_empty()) else {
         return Ok(None);
     };
-    let bad = || {
-        ApiError::bad_request("invalid_cursor", "the cursor is not one this API gave out")
-    };
+    let bad = || ApiError::bad_request("invalid_cursor", "the cursor is not one this API gave out");
     if c.len() % 2 != 0 || c.len() > 512 {
         return Err(bad());
     }
@@ -44,7 +46,11 @@ pub fn decode(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
 }
 
 /// Loads `limit + 1` to know whether there is more; returns the page and the next cursor.
-pub fn split<T>(mut rows: Vec<T>, limit: i64, key: impl Fn(&T) -> String) -> (Vec<T>, Option<String>) {
+pub fn split<T>(
+    mut rows: Vec<T>,
+    limit: i64,
+    key: impl Fn(&T) -> String,
+) -> (Vec<T>, Option<String>) {
     let limit = usize::try_from(limit).unwrap_or(0);
     if rows.len() > limit {
         rows.truncate(limit);

@@ -300,6 +300,16 @@ pub async fn layer(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let lang = language(req.request());
+    // Every write needs a token: one without (a browser's cookie-only request, say) is
+    // refused here, before routing could tell it anything else.
+    if !req.method().is_safe() && !req.headers().contains_key(header::AUTHORIZATION) {
+        let response = ApiError::unauthorized().respond(lang);
+        let mut response = response;
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Ok(req.into_response(response));
+    }
     // No clone of the request may be held across the call (inner routing needs it unshared);
     // an error that escapes as `Err` is answered as a problem on its own response.
     let res = match next.call(req).await {

@@ -177,8 +177,8 @@ pub async fn show(
     let id = id.into_inner();
     let (project, contracts, lifting, days) = db
         .run(move |conn| {
-            let project =
-                projects::find_in_scope(conn, &id, &scope)?.ok_or(crate::error::AppError::NotFound)?;
+            let project = projects::find_in_scope(conn, &id, &scope)?
+                .ok_or(crate::error::AppError::NotFound)?;
             let mut contracts = contracts::for_project(conn, &id)?;
             // As on the project page: a contractor sees only its own contracts, and no
             // progress by day (which would count other contractors' hires).

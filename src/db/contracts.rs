@@ -228,13 +228,15 @@ pub fn in_scope_after(
         q.order(contracts::id.asc()).limit(limit).load(conn)?;
     Ok(rows
         .into_iter()
-        .map(|(contract, code, title, region, status)| ContractWithProject {
-            contract,
-            project_code: code,
-            project_title: title,
-            project_region: region,
-            project_status: status,
-        })
+        .map(
+            |(contract, code, title, region, status)| ContractWithProject {
+                contract,
+                project_code: code,
+                project_title: title,
+                project_region: region,
+                project_status: status,
+            },
+        )
         .collect())
 }
 
