@@ -260,3 +260,53 @@ async fn the_command_line_creates_accounts_and_issues_and_revokes_tokens() {
         .await
         .problem(401, "unauthorized");
 }
+
+#[tokio::test]
+async fn an_audit_entry_made_through_the_api_names_the_service_account() {
+    let app = spawn_app().await;
+    let t = app.service_token("payroll-sync", Role::Akimat, "27");
+    let acting = jobmap::usecase::acting::Acting {
+        id: t.account_id.clone(),
+        login: "payroll-sync".into(),
+        role: Role::Akimat,
+        scope: jobmap::domain::role::Scope::Region("27".into()),
+        kind: jobmap::usecase::acting::ActingKind::ServiceAccount,
+    };
+    let mut conn = app.db.conn().unwrap();
+    jobmap::db::audit::record(
+        &mut conn,
+        jobmap::db::audit::Event {
+            actor: &acting.actor(),
+            action: jobmap::policy::PROBE_ACTION,
+            entity: "worker",
+            entity_id: "w-1",
+            before: None,
+            after: None,
+            ip: None,
+        },
+    )
+    .unwrap();
+    let (login, account): (String, Option<String>) = audit_events::table
+        .filter(audit_events::entity_id.eq("w-1"))
+        .select((audit_events::actor_login, audit_events::actor_account_id))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(login, "(service) payroll-sync");
+    assert_eq!(account.as_deref(), Some(t.account_id.as_str()));
+    // Counted for the account (the probe limit), not for any user.
+    let since = jobmap::db::now() - chrono::TimeDelta::hours(1);
+    let probed = jobmap::db::audit::entities_since(
+        &mut conn,
+        jobmap::policy::PROBE_ACTION,
+        &acting.actor(),
+        since,
+    )
+    .unwrap();
+    assert_eq!(probed, ["w-1"]);
+    // The audit log says who in words.
+    app.admin()
+        .await
+        .get("/audit")
+        .await
+        .assert_contains("(service account) «payroll-sync»");
+}
