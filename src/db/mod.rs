@@ -23,6 +23,7 @@ macro_rules! insert_chunks {
 }
 pub(crate) use insert_chunks;
 
+pub mod account_users;
 pub mod audit;
 pub mod cache;
 pub mod compliance;

@@ -706,3 +706,6 @@ ops-check-differences = { $count ->
 ops-check-duration = Duration
 ops-never-checked = No check has been run on this database yet.
 ops-how-to-check = An operator runs the check with `jobmap check` on the server, and rebuilds the stored figures from the records with `jobmap repair`.
+
+## wt-api-writes
+audit-action-job-bulk = Hire recorded in a bulk API request

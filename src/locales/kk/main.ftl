@@ -693,3 +693,6 @@ ops-check-differences = { $count ->
 ops-check-duration = Ұзақтығы
 ops-never-checked = Бұл дерекқорда тексеру әлі жүргізілген жоқ.
 ops-how-to-check = Оператор тексеруді серверде `jobmap check` командасымен жүргізеді, ал сақталған көрсеткіштерді жазбалар бойынша `jobmap repair` командасымен қайта құрады.
+
+## wt-api-writes
+audit-action-job-bulk = Жұмысқа орналастыру API-дің топтамалық сұрауымен жазылды

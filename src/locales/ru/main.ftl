@@ -725,3 +725,6 @@ ops-check-differences = { $count ->
 ops-check-duration = Длительность
 ops-never-checked = Проверка этой базы данных ещё не запускалась.
 ops-how-to-check = Оператор запускает проверку на сервере командой `jobmap check`, а пересчитывает хранимые показатели по записям командой `jobmap repair`.
+
+## wt-api-writes
+audit-action-job-bulk = Трудоустройство записано пакетным запросом API
