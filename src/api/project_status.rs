@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::caller::ApiCaller;
-use super::problem::{ApiError, Problem};
+use super::problem::{ApiError, Problem, Text, pointer};
 use super::write::{Answer, Write, perform, stale};
 use crate::clock::Clock;
 use crate::db::Db;
@@ -79,15 +79,19 @@ pub struct ProjectState {
     pub version: i32,
 }
 
-/// The page's field names, as the body spells them.
-fn body_field(p: FieldProblem) -> FieldProblem {
-    let field = match p.field {
-        "decision_number" => "decision/number",
-        "decision_date" => "decision/date",
-        "approved_limit" => "decision/approved_limit_tenge",
-        other => other,
-    };
-    FieldProblem { field, ..p }
+/// The problems at the body's fields (the page names the decision's fields flat).
+fn invalid(problems: Vec<FieldProblem>) -> ApiError {
+    problems
+        .into_iter()
+        .fold(ApiError::unprocessable("invalid_fields"), |e, p| {
+            let (base, field) = match p.field {
+                "decision_number" => ("/decision", "number"),
+                "decision_date" => ("/decision", "date"),
+                "approved_limit" => ("/decision", "approved_limit_tenge"),
+                other => ("", other),
+            };
+            e.field(pointer(base, field), "invalid", Text::Message(p.message))
+        })
 }
 
 /// Take a workflow step.
@@ -128,9 +132,7 @@ pub async fn step(
                 &d.approved_limit_tenge.to_string(),
                 clock.today(),
             )
-            .map_err(|p| {
-                ApiError::fields("", &p.into_iter().map(body_field).collect::<Vec<_>>())
-            })?,
+            .map_err(invalid)?,
         ),
         _ => None,
     };
@@ -156,10 +158,7 @@ pub async fn step(
             Err(StatusError::Stale(_)) => Err(stale()),
             Err(StatusError::NotFound) => Err(ApiError::not_found()),
             Err(StatusError::NotAllowed) => Err(ApiError::forbidden()),
-            Err(StatusError::Invalid(problems)) => Err(ApiError::fields(
-                "",
-                &problems.into_iter().map(body_field).collect::<Vec<_>>(),
-            )),
+            Err(StatusError::Invalid(problems)) => Err(invalid(problems)),
             Err(StatusError::Db(e)) => Err(e.into()),
         }
     })

@@ -8,6 +8,7 @@ mod helpers;
 mod access;
 mod account;
 mod admin_users;
+mod api_writes_batch;
 mod api_writes_idempotency;
 mod audit_words;
 mod auth;
