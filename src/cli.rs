@@ -86,6 +86,12 @@ pub enum Command {
     Check,
     /// Rebuild every stored figure and counter from the records, in one audited transaction.
     Repair,
+    /// Manage service accounts (other systems' identities for the integration API).
+    #[command(subcommand)]
+    ServiceAccount(crate::cli_api::ServiceAccountCommand),
+    /// Issue, list and revoke API tokens of service accounts.
+    #[command(subcommand)]
+    Token(crate::cli_api::TokenCommand),
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -177,6 +183,8 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         Command::Restore { .. } => bail!("restore is handled above"),
         Command::Check => operations::check(&db),
         Command::Repair => operations::repair(&db),
+        Command::ServiceAccount(cmd) => crate::cli_api::service_account(cmd, &db),
+        Command::Token(cmd) => crate::cli_api::token(cmd, &db),
     }
 }
 

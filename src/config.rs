@@ -147,6 +147,16 @@ pub struct Config {
     /// How many scheduled backups to keep; older ones are removed.
     #[arg(long, env = "JOBMAP_BACKUP_KEEP", default_value_t = 7, global = true)]
     pub backup_keep: usize,
+
+    /// Requests per minute allowed to each API token (a burst of that many, refilled at that
+    /// rate); more answer 429 with Retry-After.
+    #[arg(
+        long,
+        env = "JOBMAP_API_RATE_PER_MINUTE",
+        default_value_t = 600,
+        global = true
+    )]
+    pub api_rate_per_minute: u32,
 }
 
 impl Config {
@@ -173,6 +183,7 @@ impl Config {
             backup_dir: None,
             backup_interval: std::time::Duration::from_secs(86_400),
             backup_keep: 7,
+            api_rate_per_minute: 600,
         }
     }
 

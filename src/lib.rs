@@ -1,8 +1,10 @@
 //! jobmap: monitoring job creation on the Employment Roadmap's infrastructure projects.
 
+pub mod api;
 pub mod auth;
 pub mod bootstrap;
 pub mod cli;
+pub mod cli_api;
 pub mod cli_ops;
 pub mod clock;
 pub mod config;

@@ -133,6 +133,10 @@ fn run(
     let upload_slots = web::Data::new(crate::auth::upload_gate::UploadSlots::new(
         config.uploads_at_once,
     ));
+    // One set of per-token counters for the whole process, shared by every worker.
+    let api_limits = web::Data::new(crate::api::caller::ApiLimits::per_minute(
+        config.api_rate_per_minute,
+    ));
     let mut server = HttpServer::new(move || {
         // Listed innermost first: the CSRF guard runs after the session and user are known,
         // and its refusal still goes through the error page renderer.
@@ -179,6 +183,7 @@ fn run(
                     .memory_limit(crate::web::upload::MULTIPART_LIMIT),
             )
             .app_data(upload_slots.clone())
+            .app_data(api_limits.clone())
             // A path segment that does not parse (a malformed id) names no record.
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .configure(|cfg| routes::configure(cfg, &login_limits))

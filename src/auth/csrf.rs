@@ -133,6 +133,11 @@ pub async fn guard<B: MessageBody + 'static>(
     mut req: ServiceRequest,
     next: Next<B>,
 ) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    // The API authenticates by bearer token only, so there is no session to forge requests
+    // with: a cookie-only request there is refused as unauthenticated (401) by the API itself.
+    if crate::api::is_token_path(req.path()) {
+        return Ok(next.call(req).await?.map_into_left_body());
+    }
     let key = req
         .app_data::<web::Data<CookieKey>>()
         .ok_or_else(|| AppError::Internal(anyhow::anyhow!("cookie key not configured")))?

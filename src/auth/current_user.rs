@@ -104,6 +104,10 @@ pub async fn load_user(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    // Cookies never authenticate the API: its requests have no signed-in user.
+    if crate::api::is_token_path(req.path()) {
+        return next.call(req).await;
+    }
     let session = req.get_session();
     let user_id = session.get::<String>(SESSION_USER_ID).ok().flatten();
     let mut signed_in = false;

@@ -17,7 +17,15 @@ pub enum Actor {
     Anonymous {
         claimed_login: String,
     },
+    /// Another system, through `/api/v1` with one of this service account's tokens.
+    Service {
+        id: String,
+        name: String,
+    },
 }
+
+/// How a service account's name is stored in `actor_login`, so the log tells it from a user.
+pub const SERVICE_LOGIN_PREFIX: &str = "(service) ";
 
 pub struct Event<'a> {
     pub actor: &'a Actor,
@@ -35,6 +43,7 @@ struct NewEvent<'a> {
     id: String,
     occurred_at: chrono::NaiveDateTime,
     actor_user_id: Option<&'a str>,
+    actor_account_id: Option<&'a str>,
     actor_login: String,
     action: &'a str,
     entity: &'a str,
@@ -55,6 +64,7 @@ pub fn record_many(conn: &mut DbConnection, events: Vec<Event<'_>>) -> QueryResu
                 id: new_id(),
                 occurred_at: at,
                 actor_user_id,
+                actor_account_id: account_of(e.actor),
                 actor_login,
                 action: e.action,
                 entity: e.entity,
@@ -74,20 +84,25 @@ fn who(actor: &Actor) -> (Option<&str>, String) {
         Actor::User { id, login } => (Some(id.as_str()), login.clone()),
         Actor::Cli => (None, "(command line)".to_owned()),
         Actor::Anonymous { claimed_login } => (None, format!("(anonymous) {claimed_login}")),
+        Actor::Service { name, .. } => (None, format!("{SERVICE_LOGIN_PREFIX}{name}")),
+    }
+}
+
+fn account_of(actor: &Actor) -> Option<&str> {
+    match actor {
+        Actor::Service { id, .. } => Some(id.as_str()),
+        _ => None,
     }
 }
 
 pub fn record(conn: &mut DbConnection, event: Event<'_>) -> QueryResult<()> {
-    let (actor_id, actor_login) = match event.actor {
-        Actor::User { id, login } => (Some(id.as_str()), login.clone()),
-        Actor::Cli => (None, "(command line)".to_owned()),
-        Actor::Anonymous { claimed_login } => (None, format!("(anonymous) {claimed_login}")),
-    };
+    let (actor_id, actor_login) = who(event.actor);
     diesel::insert_into(audit_events::table)
         .values((
             audit_events::id.eq(new_id()),
             audit_events::occurred_at.eq(now()),
             audit_events::actor_user_id.eq(actor_id),
+            audit_events::actor_account_id.eq(account_of(event.actor)),
             audit_events::actor_login.eq(actor_login),
             audit_events::action.eq(event.action),
             audit_events::entity.eq(event.entity),
@@ -251,19 +266,26 @@ pub fn search(conn: &mut DbConnection, f: &AuditFilter) -> QueryResult<Vec<Audit
         .load(conn)
 }
 
-/// The distinct records that `user_id` has had `action` about since `since` (the probe limit
-/// counts workers this way, across every instance).
+/// The distinct records that `actor` has had `action` about since `since` (the probe limit
+/// counts workers this way, across every instance). A service account is counted apart from
+/// any user, under its own id.
 pub fn entities_since(
     conn: &mut DbConnection,
     action: &str,
-    user_id: &str,
+    actor: &Actor,
     since: chrono::NaiveDateTime,
 ) -> QueryResult<Vec<String>> {
-    audit_events::table
+    let q = audit_events::table
         .filter(audit_events::action.eq(action))
-        .filter(audit_events::actor_user_id.eq(user_id))
         .filter(audit_events::occurred_at.ge(since))
         .select(audit_events::entity_id)
         .distinct()
-        .load(conn)
+        .into_boxed();
+    match actor {
+        Actor::User { id, .. } => q.filter(audit_events::actor_user_id.eq(id.clone())),
+        Actor::Service { id, .. } => q.filter(audit_events::actor_account_id.eq(id.clone())),
+        // The command line and visitors record no hires.
+        Actor::Cli | Actor::Anonymous { .. } => return Ok(Vec::new()),
+    }
+    .load(conn)
 }

@@ -45,6 +45,7 @@ pub mod reference;
 pub mod regions;
 pub mod reimport;
 pub mod schema;
+pub mod service_accounts;
 pub mod sessions;
 pub mod tallies;
 pub mod users;

@@ -103,6 +103,46 @@ pub fn load(conn: &mut DbConnection) -> Result<(), ReferenceError> {
     })
 }
 
+/// A region as stored, for the API's reference list.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = regions)]
+pub struct RegionRecord {
+    pub code: String,
+    pub iso_3166_2: String,
+    pub name_en: String,
+    pub name_ru: String,
+    pub name_kk: String,
+    pub kind: String,
+    pub active_from: Option<NaiveDate>,
+    pub active_to: Option<NaiveDate>,
+    pub split_from: Option<String>,
+}
+
+/// Every region, in KATO order, including those no longer or not yet in force.
+pub fn all_regions(conn: &mut DbConnection) -> QueryResult<Vec<RegionRecord>> {
+    regions::table
+        .order(regions::code.asc())
+        .select(RegionRecord::as_select())
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = parameters)]
+pub struct ParameterRecord {
+    pub code: String,
+    pub valid_from: NaiveDate,
+    pub value: i64,
+    pub note: String,
+}
+
+/// Every dated value of every parameter, by code and date.
+pub fn all_parameters(conn: &mut DbConnection) -> QueryResult<Vec<ParameterRecord>> {
+    parameters::table
+        .order((parameters::code.asc(), parameters::valid_from.asc()))
+        .select(ParameterRecord::as_select())
+        .load(conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -233,6 +233,7 @@ diesel::table! {
         before_json -> Nullable<Text>,
         after_json -> Nullable<Text>,
         ip -> Nullable<Text>,
+        actor_account_id -> Nullable<Text>,
     }
 }
 
@@ -265,6 +266,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_events,
 );
 
+<<<<<<< HEAD
 // migrations/*/2026-12-02-220001_idempotency_keys (no foreign key: the account may be a user
 // or a service account).
 diesel::table! {
@@ -281,3 +283,34 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+=======
+// migrations/*/2026-12-02-210001_service_accounts
+diesel::table! {
+    service_accounts (id) {
+        id -> Text,
+        name -> Text,
+        description -> Text,
+        role -> Text,
+        region_code -> Nullable<Text>,
+        contractor_bin -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        account_id -> Text,
+        token_hash -> Text,
+        prefix -> Text,
+        label -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(api_tokens -> service_accounts (account_id));
+diesel::allow_tables_to_appear_in_same_query!(service_accounts, api_tokens);
+>>>>>>> wt-api-core

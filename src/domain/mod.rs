@@ -1,5 +1,6 @@
 //! The programme's rules as pure types and functions: no actix, no diesel.
 
+pub mod api_token;
 pub mod compliance;
 pub mod contract;
 pub mod csv_rows;

@@ -42,7 +42,11 @@ pub fn render<B>(res: ServiceResponse<B>) -> actix_web::Result<ErrorHandlerRespo
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|ct| ct.starts_with("text/html") || ct.starts_with("application/json"));
+        .is_some_and(|ct| {
+            ct.starts_with("text/html")
+                || ct.starts_with("application/json")
+                || ct.starts_with(crate::api::problem::CONTENT_TYPE)
+        });
     if already_rendered {
         return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
     }

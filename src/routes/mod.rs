@@ -36,6 +36,8 @@ use crate::error::AppError;
 pub type LoginLimits = GovernorConfig<ClientIpKey, NoOpMiddleware<QuantaInstant>>;
 
 pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
+    // The integration API (`/api/…`) first: its scopes answer problems, never pages.
+    crate::api::configure(cfg);
     cfg.service(web::resource("/").get(dashboard::public))
         .service(web::resource("/dashboard").get(dashboard::dashboard))
         .service(web::resource("/regions/{kato}").get(regions::show))
@@ -79,6 +81,21 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         )
         .service(web::resource("/admin/users/new").get(admin::users::new))
         .service(web::resource("/admin/operations").get(admin::operations::show))
+        .service(
+            web::resource("/admin/service-accounts")
+                .get(admin::service_accounts::list)
+                .post(admin::service_accounts::create),
+        )
+        .service(web::resource("/admin/service-accounts/new").get(admin::service_accounts::new))
+        .service(web::resource("/admin/service-accounts/{id}").get(admin::service_account::show))
+        .service(
+            web::resource("/admin/service-accounts/{id}/tokens")
+                .post(admin::service_account::issue),
+        )
+        .service(
+            web::resource("/admin/service-accounts/{id}/tokens/{token}/revoke")
+                .post(admin::service_account::revoke),
+        )
         .service(web::resource("/admin/users/{id}").get(admin::user::show))
         .service(web::resource("/admin/users/{id}/active").post(admin::user::set_active))
         .service(web::resource("/admin/users/{id}/password").post(admin::user::reset_password))

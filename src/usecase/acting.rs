@@ -1,6 +1,6 @@
 //! Who performs a write, as the use cases see it: an id and login for the audit trail, and the
 //! role and scope that decide what they may do. The pages build it from the signed-in user;
-//! the JSON API will build it from a service account.
+//! the JSON API builds it from the service account whose token came with the request.
 
 use crate::auth::CurrentUser;
 use crate::db::audit::Actor;
@@ -8,17 +8,44 @@ use crate::domain::role::{Role, Scope};
 
 #[derive(Debug, Clone)]
 pub struct Acting {
+    /// The user's id, or the service account's.
     pub id: String,
+    /// The user's login, or the service account's name.
     pub login: String,
     pub role: Role,
     pub scope: Scope,
+    pub kind: ActingKind,
+}
+
+/// Whether a person or another system acts: the audit trail names them differently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ActingKind {
+    #[default]
+    User,
+    ServiceAccount,
 }
 
 impl Acting {
     pub fn actor(&self) -> Actor {
-        Actor::User {
-            id: self.id.clone(),
-            login: self.login.clone(),
+        match self.kind {
+            ActingKind::User => Actor::User {
+                id: self.id.clone(),
+                login: self.login.clone(),
+            },
+            ActingKind::ServiceAccount => Actor::Service {
+                id: self.id.clone(),
+                name: self.login.clone(),
+            },
+        }
+    }
+
+    /// The same, as `policy::Who` (what the hire use cases take).
+    pub fn who(&self) -> crate::policy::Who {
+        crate::policy::Who {
+            user_id: self.id.clone(),
+            role: self.role,
+            scope: self.scope.clone(),
+            actor: self.actor(),
         }
     }
 
@@ -48,6 +75,7 @@ impl From<&CurrentUser> for Acting {
             login: user.login.clone(),
             role: user.role,
             scope: user.scope.clone(),
+            kind: ActingKind::User,
         }
     }
 }

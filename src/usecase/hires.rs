@@ -312,7 +312,7 @@ fn admit(
         probed = audit::entities_since(
             conn,
             policy::PROBE_ACTION,
-            &who.user_id,
+            &who.actor,
             now() - TimeDelta::hours(1),
         )?
         .into_iter()

@@ -15,4 +15,5 @@ pub mod lifting;
 pub mod plans;
 pub mod project_status;
 pub mod projects;
+pub mod service_accounts;
 pub mod users;

@@ -77,6 +77,12 @@ pub fn actor_label(i18n: &I18n, row: &AuditRow) -> String {
     if row.actor_login == "(command line)" {
         return i18n.t("audit-actor-cli");
     }
+    if let Some(name) = row
+        .actor_login
+        .strip_prefix(crate::db::audit::SERVICE_LOGIN_PREFIX)
+    {
+        return format!("{} «{name}»", i18n.t("audit-actor-service"));
+    }
     match row.actor_login.strip_prefix("(anonymous) ") {
         Some(claimed) => format!("{} «{claimed}»", i18n.t("audit-actor-anonymous")),
         None => row.actor_login.clone(),

@@ -29,6 +29,12 @@ pub async fn unavailable_page(
     // The request itself goes down the chain and is gone if it fails, so what the page
     // needs is taken now (holding a clone of the request would break inner middleware).
     let language = super::language::resolve(req.request());
+    let accept_language = req
+        .headers()
+        .get(actix_web::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
     let path = req.path().to_owned();
     let clock = req
         .app_data::<web::Data<Clock>>()
@@ -41,6 +47,13 @@ pub async fn unavailable_page(
         Err(e) => return Err(e),
     };
     tracing::warn!(error = %failed, "answered 503: the database cannot be reached");
+    if crate::api::is_token_path(&path) {
+        let problem = crate::api::problem::ApiError::from(crate::error::AppError::Unavailable(
+            failed.to_string(),
+        ));
+        let response = problem.respond(crate::api::problem::language_of(&accept_language));
+        return Err(actix_web::error::InternalError::from_response(failed, response).into());
+    }
     let page = ErrorPage {
         ctx: PageCtx {
             i18n: I18n::new(language),

@@ -203,6 +203,7 @@ async fn a_status_change_the_workflow_forbids_is_refused_by_the_use_case() {
         login: "tester".into(),
         role,
         scope,
+        kind: Default::default(),
     };
     let commission = acting(&member.id, Role::Commission, Scope::National);
     let akimat = acting(&officer.id, Role::Akimat, Scope::Region("27".into()));

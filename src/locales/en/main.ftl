@@ -707,5 +707,77 @@ ops-check-duration = Duration
 ops-never-checked = No check has been run on this database yet.
 ops-how-to-check = An operator runs the check with `jobmap check` on the server, and rebuilds the stored figures from the records with `jobmap repair`.
 
+## wt-api-core
+audit-actor-service = (service account)
+api-problem-not-found = Not found
+api-problem-forbidden = Not allowed for this account
+api-problem-unauthorized = A valid API token is required
+api-problem-bad-request = Bad request
+api-problem-invalid-query = Invalid query parameters
+api-problem-malformed-json = The body is not valid JSON
+api-problem-invalid-body = The body does not match the expected fields
+api-problem-invalid-fields = Some fields are invalid
+api-problem-rule-refused = Refused by a programme rule
+api-problem-body-too-large = The body is too large
+api-problem-unsupported-media-type = Unsupported content type
+api-problem-rate-limited = Too many requests for this token
+api-problem-unavailable = Temporarily unavailable
+api-problem-internal = Internal error
+api-problem-method-not-allowed = Method not allowed
+api-problem-not-acceptable = Not acceptable
+api-problem-client-error = The request cannot be processed
+api-token-state-active = Active
+api-token-state-expired = Expired
+api-token-state-revoked = Revoked
+footer-open-data = Open data and the integration API
+footer-open-data-csv = Projects (CSV)
+api-docs-heading = Integration API
+api-docs-intro = Other systems read and write jobmap's records through /api/v1 with a service account's token, issued by an administrator. Open data (projects and figures, no personal data) needs no token.
+api-docs-openapi = The OpenAPI document
+api-docs-open-projects = Open data: projects (CSV)
+api-docs-open-figures = Open data: figures (CSV)
+api-docs-noscript = The interactive reference needs JavaScript; the OpenAPI document above describes every operation.
+service-accounts-heading = Service accounts (API)
+service-accounts-intro = Other systems use the integration API with a service account's token. A service account has a role and a scope like a user, and never signs in to these pages.
+service-accounts-add = Add a service account
+service-accounts-create = Create service account
+service-accounts-back = Back to service accounts
+service-accounts-to-account = Back to the service account
+service-accounts-count = { $count ->
+    [one] { $count } service account
+   *[other] { $count } service accounts
+}
+service-account-name = Name
+service-account-name-hint = 3 to 64 characters: latin letters, digits, '.', '_' or '-', e.g. hr-system.astana
+service-account-name-invalid = Enter a name of 3 to 64 characters: latin letters, digits, '.', '_' or '-'
+service-account-name-taken = A service account with this name already exists
+service-account-description = Description
+service-account-description-hint = Which system uses it and who to contact
+api-tokens-heading = Tokens
+api-tokens-count = { $count ->
+    [one] { $count } token
+   *[other] { $count } tokens
+}
+api-token-prefix = Token
+api-token-label = Label
+api-token-label-hint = Where the token is kept, e.g. "production server"
+api-token-days = Valid for (days)
+api-token-days-hint = 1 to 366 days
+api-token-days-invalid = Enter a number of days from 1 to 366
+api-token-expires = Expires
+api-token-last-used = Last used
+api-token-never-used = never
+api-token-actions = Actions
+api-token-revoke = Revoke
+api-token-issue = Issue a token
+api-token-issued-heading = Token issued
+api-token-once = Copy the token now: it is shown only this once and cannot be recovered. If it is lost, revoke it and issue another.
+api-token-how = Send it with every request:
+flash-api-token-revoked = The token is revoked; requests with it are refused from now on.
+audit-action-service_account-create = Service account created
+audit-action-api_token-issue = API token issued
+audit-action-api_token-revoke = API token revoked
+audit-entity-service-account = Service account
+
 ## wt-api-writes
 audit-action-job-bulk = Hire recorded in a bulk API request

@@ -694,5 +694,77 @@ ops-check-duration = Ұзақтығы
 ops-never-checked = Бұл дерекқорда тексеру әлі жүргізілген жоқ.
 ops-how-to-check = Оператор тексеруді серверде `jobmap check` командасымен жүргізеді, ал сақталған көрсеткіштерді жазбалар бойынша `jobmap repair` командасымен қайта құрады.
 
+## wt-api-core
+audit-actor-service = (сервистік есептік жазба)
+api-problem-not-found = Табылмады
+api-problem-forbidden = Бұл есептік жазбаға рұқсат етілмейді
+api-problem-unauthorized = Жарамды API токені қажет
+api-problem-bad-request = Қате сұрау
+api-problem-invalid-query = Сұрау параметрлері қате
+api-problem-malformed-json = Сұрау денесі дұрыс JSON емес
+api-problem-invalid-body = Сұрау денесі күтілген өрістерге сәйкес емес
+api-problem-invalid-fields = Кейбір өрістер қате толтырылған
+api-problem-rule-refused = Бағдарлама ережесі бойынша қабылданбады
+api-problem-body-too-large = Сұрау денесі тым үлкен
+api-problem-unsupported-media-type = Қолдау көрсетілмейтін мазмұн түрі
+api-problem-rate-limited = Бұл токенмен сұраулар тым көп
+api-problem-unavailable = Уақытша қолжетімсіз
+api-problem-internal = Ішкі қате
+api-problem-method-not-allowed = Әдіске рұқсат етілмейді
+api-problem-not-acceptable = Сұралған пішім қолжетімсіз
+api-problem-client-error = Сұрауды өңдеу мүмкін емес
+api-token-state-active = Жарамды
+api-token-state-expired = Мерзімі өткен
+api-token-state-revoked = Кері қайтарылған
+footer-open-data = Ашық деректер және интеграция API-і
+footer-open-data-csv = Жобалар (CSV)
+api-docs-heading = Интеграция API-і
+api-docs-intro = Басқа жүйелер jobmap деректерін /api/v1 арқылы әкімші берген сервистік есептік жазба токенімен оқиды және жазады. Ашық деректерге (жобалар мен көрсеткіштер, жеке деректерсіз) токен қажет емес.
+api-docs-openapi = OpenAPI құжаты
+api-docs-open-projects = Ашық деректер: жобалар (CSV)
+api-docs-open-figures = Ашық деректер: көрсеткіштер (CSV)
+api-docs-noscript = Интерактивті анықтамалыққа JavaScript қажет; жоғарыдағы OpenAPI құжаты әр операцияны сипаттайды.
+service-accounts-heading = Сервистік есептік жазбалар (API)
+service-accounts-intro = Басқа жүйелер интеграция API-імен сервистік есептік жазбаның токені арқылы жұмыс істейді. Сервистік есептік жазбаның пайдаланушы сияқты рөлі мен қолжетімділік аясы бар, бірақ ол бұл беттерге ешқашан кірмейді.
+service-accounts-add = Сервистік есептік жазба қосу
+service-accounts-create = Сервистік есептік жазба құру
+service-accounts-back = Сервистік есептік жазбаларға оралу
+service-accounts-to-account = Сервистік есептік жазбаға оралу
+service-accounts-count = { $count ->
+    [one] { $count } сервистік есептік жазба
+   *[other] { $count } сервистік есептік жазба
+}
+service-account-name = Атауы
+service-account-name-hint = 3-тен 64-ке дейін таңба: латын әріптері, цифрлар, «.», «_» немесе «-», мысалы hr-system.astana
+service-account-name-invalid = 3-тен 64-ке дейін таңбадан тұратын атау енгізіңіз: латын әріптері, цифрлар, «.», «_» немесе «-»
+service-account-name-taken = Мұндай атаулы сервистік есептік жазба бар
+service-account-description = Сипаттамасы
+service-account-description-hint = Оны қай жүйе пайдаланады және кімге хабарласу керек
+api-tokens-heading = Токендер
+api-tokens-count = { $count ->
+    [one] { $count } токен
+   *[other] { $count } токен
+}
+api-token-prefix = Токен
+api-token-label = Белгі
+api-token-label-hint = Токен қай жерде сақталады, мысалы «негізгі сервер»
+api-token-days = Жарамдылық мерзімі (күн)
+api-token-days-hint = 1-ден 366 күнге дейін
+api-token-days-invalid = 1-ден 366-ға дейінгі күн санын енгізіңіз
+api-token-expires = Жарамдылық мерзімі
+api-token-last-used = Соңғы пайдаланылған уақыты
+api-token-never-used = ешқашан
+api-token-actions = Әрекеттер
+api-token-revoke = Кері қайтару
+api-token-issue = Токен беру
+api-token-issued-heading = Токен берілді
+api-token-once = Токенді қазір көшіріп алыңыз: ол тек бір рет көрсетіледі және қалпына келтірілмейді. Егер ол жоғалса, оны кері қайтарып, жаңасын беріңіз.
+api-token-how = Оны әр сұраумен жіберіңіз:
+flash-api-token-revoked = Токен кері қайтарылды; онымен жасалған сұраулар енді қабылданбайды.
+audit-action-service_account-create = Сервистік есептік жазба құрылды
+audit-action-api_token-issue = API токені берілді
+audit-action-api_token-revoke = API токені кері қайтарылды
+audit-entity-service-account = Сервистік есептік жазба
+
 ## wt-api-writes
 audit-action-job-bulk = Жұмысқа орналастыру API-дің топтамалық сұрауымен жазылды

@@ -726,5 +726,79 @@ ops-check-duration = Длительность
 ops-never-checked = Проверка этой базы данных ещё не запускалась.
 ops-how-to-check = Оператор запускает проверку на сервере командой `jobmap check`, а пересчитывает хранимые показатели по записям командой `jobmap repair`.
 
+## wt-api-core
+audit-actor-service = (сервисная учётная запись)
+api-problem-not-found = Не найдено
+api-problem-forbidden = Недоступно для этой учётной записи
+api-problem-unauthorized = Нужен действующий токен API
+api-problem-bad-request = Неверный запрос
+api-problem-invalid-query = Неверные параметры запроса
+api-problem-malformed-json = Тело запроса — не корректный JSON
+api-problem-invalid-body = Тело запроса не соответствует ожидаемым полям
+api-problem-invalid-fields = Некоторые поля заполнены неверно
+api-problem-rule-refused = Отклонено правилом программы
+api-problem-body-too-large = Тело запроса слишком большое
+api-problem-unsupported-media-type = Неподдерживаемый тип содержимого
+api-problem-rate-limited = Слишком много запросов с этим токеном
+api-problem-unavailable = Временно недоступно
+api-problem-internal = Внутренняя ошибка
+api-problem-method-not-allowed = Метод не разрешён
+api-problem-not-acceptable = Запрошенный формат недоступен
+api-problem-client-error = Запрос не может быть обработан
+api-token-state-active = Действует
+api-token-state-expired = Истёк
+api-token-state-revoked = Отозван
+footer-open-data = Открытые данные и API для интеграции
+footer-open-data-csv = Проекты (CSV)
+api-docs-heading = API для интеграции
+api-docs-intro = Другие системы читают и записывают данные jobmap через /api/v1 с токеном сервисной учётной записи, который выдаёт администратор. Для открытых данных (проекты и показатели, без персональных данных) токен не нужен.
+api-docs-openapi = Документ OpenAPI
+api-docs-open-projects = Открытые данные: проекты (CSV)
+api-docs-open-figures = Открытые данные: показатели (CSV)
+api-docs-noscript = Интерактивному справочнику нужен JavaScript; документ OpenAPI выше описывает каждую операцию.
+service-accounts-heading = Сервисные учётные записи (API)
+service-accounts-intro = Другие системы работают с API интеграции по токену сервисной учётной записи. У сервисной учётной записи есть роль и область доступа, как у пользователя, но она никогда не входит на эти страницы.
+service-accounts-add = Добавить сервисную учётную запись
+service-accounts-create = Создать сервисную учётную запись
+service-accounts-back = К сервисным учётным записям
+service-accounts-to-account = К сервисной учётной записи
+service-accounts-count = { $count ->
+    [one] { $count } сервисная учётная запись
+    [few] { $count } сервисные учётные записи
+   *[many] { $count } сервисных учётных записей
+}
+service-account-name = Имя
+service-account-name-hint = От 3 до 64 символов: латинские буквы, цифры, «.», «_» или «-», например hr-system.astana
+service-account-name-invalid = Введите имя от 3 до 64 символов: латинские буквы, цифры, «.», «_» или «-»
+service-account-name-taken = Сервисная учётная запись с таким именем уже есть
+service-account-description = Описание
+service-account-description-hint = Какая система её использует и к кому обращаться
+api-tokens-heading = Токены
+api-tokens-count = { $count ->
+    [one] { $count } токен
+    [few] { $count } токена
+   *[many] { $count } токенов
+}
+api-token-prefix = Токен
+api-token-label = Метка
+api-token-label-hint = Где хранится токен, например «боевой сервер»
+api-token-days = Срок действия (дней)
+api-token-days-hint = От 1 до 366 дней
+api-token-days-invalid = Введите число дней от 1 до 366
+api-token-expires = Действует до
+api-token-last-used = Последнее использование
+api-token-never-used = ни разу
+api-token-actions = Действия
+api-token-revoke = Отозвать
+api-token-issue = Выдать токен
+api-token-issued-heading = Токен выдан
+api-token-once = Скопируйте токен сейчас: он показывается только один раз и не может быть восстановлен. Если он потерян, отзовите его и выдайте новый.
+api-token-how = Передавайте его с каждым запросом:
+flash-api-token-revoked = Токен отозван; запросы с ним теперь отклоняются.
+audit-action-service_account-create = Создана сервисная учётная запись
+audit-action-api_token-issue = Выдан токен API
+audit-action-api_token-revoke = Отозван токен API
+audit-entity-service-account = Сервисная учётная запись
+
 ## wt-api-writes
 audit-action-job-bulk = Трудоустройство записано пакетным запросом API

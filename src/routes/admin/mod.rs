@@ -1,6 +1,9 @@
-//! Administration: user accounts, and the state of the stored figures.
+//! Administration: user accounts, service accounts for the API, and the state of the stored
+//! figures.
 
 pub mod operations;
+pub mod service_account;
+pub mod service_accounts;
 pub mod user;
 pub mod users;
 
