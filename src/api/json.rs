@@ -72,40 +72,50 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = req
-            .app_data::<JsonLimit>()
-            .or_else(|| req.app_data::<web::Data<JsonLimit>>().map(|d| d.get_ref()))
-            .map_or(DEFAULT_LIMIT_BYTES, |l| l.0);
-        let json = is_json(req);
-        let declared = req
-            .headers()
-            .get(CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
-        Box::pin(async move {
-            if !json {
-                return Err(ApiError::new(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                )
-                .detail("send the body as application/json"));
-            }
-            if declared.is_some_and(|n| n > limit) {
+        let body = read_body(req, payload);
+        Box::pin(async move { parse(&body.await?).map(ApiJson) })
+    }
+}
+
+/// The whole body, checked as the module comment says (type, size), without parsing it: for
+/// a write that also needs the bytes themselves (the fingerprint of an `Idempotency-Key`).
+pub fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<web::Bytes, ApiError>> + 'static {
+    let limit = req
+        .app_data::<JsonLimit>()
+        .or_else(|| req.app_data::<web::Data<JsonLimit>>().map(|d| d.get_ref()))
+        .map_or(DEFAULT_LIMIT_BYTES, |l| l.0);
+    let json = is_json(req);
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let mut payload = payload.take();
+    async move {
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+            )
+            .detail("send the body as application/json"));
+        }
+        if declared.is_some_and(|n| n > limit) {
+            return Err(too_large(limit));
+        }
+        let mut body = web::BytesMut::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| {
+                ApiError::bad_request("bad_request", format!("the body could not be read: {e}"))
+            })?;
+            if body.len() + chunk.len() > limit {
                 return Err(too_large(limit));
             }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| {
-                    ApiError::bad_request("bad_request", format!("the body could not be read: {e}"))
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(too_large(limit));
-                }
-                body.extend_from_slice(&chunk);
-            }
-            parse(&body).map(ApiJson)
-        })
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
     }
 }
 

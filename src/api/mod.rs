@@ -31,9 +31,16 @@
 
 pub mod caller;
 pub mod docs;
+pub mod hire_batch;
+pub mod hires;
+pub mod job_end;
 pub mod json;
+pub mod plans;
 pub mod problem;
+pub mod procurement;
+pub mod project_status;
 pub mod reference;
+pub mod write;
 
 use std::sync::OnceLock;
 
@@ -59,6 +66,12 @@ pub fn is_token_path(path: &str) -> bool {
 fn areas(cfg: &mut ServiceConfig) {
     cfg.service(openapi_json);
     reference::routes(cfg);
+    hires::routes(cfg);
+    hire_batch::routes(cfg);
+    job_end::routes(cfg);
+    procurement::routes(cfg);
+    plans::routes(cfg);
+    project_status::routes(cfg);
 }
 
 /// Mounts the API. Registered before the pages' routes, which never start with `/api/`.

@@ -314,6 +314,13 @@ pub async fn layer(
     if !(status.is_client_error() || status.is_server_error()) {
         return Ok(res);
     }
+    if res.response().extensions().get::<Said>().is_some() {
+        // An answer kept for an Idempotency-Key is sent again byte for byte.
+        let mut res = res;
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Ok(res);
+    }
     let problem = res.response().extensions().get::<ApiError>().cloned();
     let problem = match problem {
         Some(p) => p,
@@ -338,6 +345,11 @@ pub async fn layer(
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(ServiceResponse::new(req, response))
 }
+
+/// Marks a response whose problem is said already, in the words it must keep: [`layer`]
+/// leaves it as it is (`api::write` answers a retried write with the first answer's bytes).
+#[derive(Debug, Clone, Copy)]
+pub struct Said;
 
 /// Anything under `/api/` that no route matches.
 pub async fn not_found() -> Result<HttpResponse, ApiError> {

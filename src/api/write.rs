@@ -14,7 +14,7 @@ use std::pin::Pin;
 use actix_web::dev::Payload;
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderName, HeaderValue};
-use actix_web::{FromRequest, HttpMessage, HttpRequest, HttpResponse, web};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, web};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -246,7 +246,7 @@ fn send(answer: StoredResponse, replayed: bool) -> HttpResponse {
     if replayed {
         builder.insert_header((HeaderName::from_static(REPLAYED), "true"));
     }
-    let response = builder.body(web::Bytes::from(answer.body));
+    let mut response = builder.body(web::Bytes::from(answer.body));
     // Said in the caller's language already, and to be sent again in the same words.
     response.extensions_mut().insert(Said);
     response

@@ -41,7 +41,7 @@ async fn a_hire_through_the_api_is_recorded_and_audited_under_the_service_accoun
     assert_eq!(jobs_on(&app, &c.id), 1);
     // The administrator sees who recorded it: the service account, not a person.
     let audit = app.admin().await.get("/audit").await;
-    audit.assert_contains("payroll-system");
+    audit.assert_contains(&hr.name);
     use diesel::prelude::*;
     use jobmap::db::schema::audit_events as a;
     let mut conn = app.db.conn().unwrap();
