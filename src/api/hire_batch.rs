@@ -150,24 +150,26 @@ pub async fn create(
     };
     let rows: Vec<_> = request.body.jobs.iter().map(NewHire::fields).collect();
     if rows.len() > MAX_ROWS {
-        return Err(ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_many_rows")
-            .detail(format!("at most {MAX_ROWS} hires per request; send the rest in another")));
+        return Err(
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_many_rows").detail(format!(
+                "at most {MAX_ROWS} hires per request; send the rest in another"
+            )),
+        );
     }
     let (contract_id, today, language) = (id.into_inner(), clock.today(), request.language());
     perform(&db, &caller, &request, move |conn, acting| {
-        let outcome =
-            hire_batch::hire_batch(conn, &acting.who(), &contract_id, rows, today, mode)
-                .map_err(|e| match e {
-                    BatchError::Empty => ApiError::unprocessable("invalid_fields").field(
-                        "/jobs",
-                        "required",
-                        super::problem::Text::Plain("send at least one hire".into()),
-                    ),
-                    BatchError::TooMany { .. } => {
-                        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_many_rows")
-                    }
-                    BatchError::Hire(e) => hire_error(e),
-                })?;
+        let outcome = hire_batch::hire_batch(conn, &acting.who(), &contract_id, rows, today, mode)
+            .map_err(|e| match e {
+                BatchError::Empty => ApiError::unprocessable("invalid_fields").field(
+                    "/jobs",
+                    "required",
+                    super::problem::Text::Plain("send at least one hire".into()),
+                ),
+                BatchError::TooMany { .. } => {
+                    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "too_many_rows")
+                }
+                BatchError::Hire(e) => hire_error(e),
+            })?;
         let body = result(&outcome, &I18n::new(language));
         if !atomic {
             return Ok(Answer::json(StatusCode::OK, &body));

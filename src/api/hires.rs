@@ -94,7 +94,10 @@ impl NewHire {
             kind: self.kind.code().to_owned(),
             channel: self.channel.code().to_owned(),
             referral_number: self.referral_number.clone().unwrap_or_default(),
-            referral_date: self.referral_date.map(|d| d.to_string()).unwrap_or_default(),
+            referral_date: self
+                .referral_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             arrived_from_other_settlement: self.arrived_from_other_settlement.to_string(),
             monthly_wage_tenge: self.monthly_wage_tenge.to_string(),
         }
@@ -196,8 +199,8 @@ pub async fn create(
 ) -> Result<HttpResponse, ApiError> {
     let (contract_id, fields, today) = (id.into_inner(), request.body.fields(), clock.today());
     perform(&db, &caller, &request, move |conn, acting| {
-        let job = hires::hire(conn, &acting.who(), &contract_id, &fields, today)
-            .map_err(hire_error)?;
+        let job =
+            hires::hire(conn, &acting.who(), &contract_id, &fields, today).map_err(hire_error)?;
         Ok(Answer::json(StatusCode::CREATED, &RecordedJob::from(&job))
             .header(
                 actix_web::http::header::LOCATION,

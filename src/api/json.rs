@@ -127,7 +127,29 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         refusal(e.into_inner(), pointer)
     })?;
     de.end().map_err(|e| refusal(e, String::new()))?;
+    if escapes_nul(body) {
+        // PostgreSQL cannot store it in text: refused here rather than failing the write.
+        return Err(ApiError::unprocessable("invalid_body")
+            .detail("text may not contain the NUL character (\\u0000)"));
+    }
     Ok(value)
+}
+
+/// Whether a string in the (well-formed) JSON holds `\u0000`.
+fn escapes_nul(body: &[u8]) -> bool {
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'\\' {
+            if body[i + 1..].starts_with(b"u0000") {
+                return true;
+            }
+            // The escaped character is not the start of another escape.
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 fn refusal(e: serde_json::Error, pointer: String) -> ApiError {
@@ -198,6 +220,13 @@ mod tests {
         let e = parse::<Bulk>(body).unwrap_err();
         assert_eq!(e.code, "invalid_body");
         assert!(e.errors[0].pointer.starts_with("/rows/0"), "{:?}", e.errors);
+    }
+
+    #[test]
+    fn a_nul_character_in_a_string_is_refused_and_an_escaped_backslash_is_not_one() {
+        let e = parse::<Bulk>(br#"{"rows":[{"iin":"1\u0000","wage":1}]}"#).unwrap_err();
+        assert_eq!(e.code, "invalid_body");
+        assert!(parse::<Bulk>(br#"{"rows":[{"iin":"1\\u0000","wage":1}]}"#).is_ok());
     }
 
     #[test]

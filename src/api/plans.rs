@@ -84,7 +84,11 @@ fn region_exists(conn: &mut DbConnection, region: &str) -> Result<bool, ApiError
 
 fn answer(plan: &MonthPlan) -> Answer {
     let a = Answer::json(StatusCode::OK, plan);
-    if plan.version > 0 { a.etag(plan.version) } else { a }
+    if plan.version > 0 {
+        a.etag(plan.version)
+    } else {
+        a
+    }
 }
 
 /// A region's plan for one month.

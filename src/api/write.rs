@@ -44,9 +44,11 @@ pub struct Write<T> {
 }
 
 fn header_text(req: &HttpRequest, name: impl header::AsHeaderName) -> Option<String> {
-    req.headers()
-        .get(name)
-        .map(|v| v.to_str().map(str::to_owned).unwrap_or_else(|_| "\u{fffd}".into()))
+    req.headers().get(name).map(|v| {
+        v.to_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|_| "\u{fffd}".into())
+    })
 }
 
 fn key_problem(p: KeyProblem) -> ApiError {
@@ -206,9 +208,7 @@ where
                     }
                     match write(conn, &acting) {
                         Ok(answer) => Ok(answer.0),
-                        Err(e) if e.status.is_client_error() => {
-                            Ok(Answer::problem(&e, language).0)
-                        }
+                        Err(e) if e.status.is_client_error() => Ok(Answer::problem(&e, language).0),
                         Err(e) => Err(e),
                     }
                 },

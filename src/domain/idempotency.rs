@@ -126,7 +126,10 @@ mod tests {
             fp.body_sha256,
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
-        assert_ne!(fp, Fingerprint::of("POST", "/api/v1/contracts/c1/jobs", b"abd"));
+        assert_ne!(
+            fp,
+            Fingerprint::of("POST", "/api/v1/contracts/c1/jobs", b"abd")
+        );
         assert_ne!(
             fp,
             Fingerprint::of("POST", "/api/v1/contracts/c1/jobs?atomic=false", b"abc")

@@ -125,7 +125,13 @@ mod tests {
                 "{bad}"
             );
         }
-        for unknown in ["W/\"v1\"", "\"1\"", "\"abc\"", "\"v-2\"", "\"v99999999999\""] {
+        for unknown in [
+            "W/\"v1\"",
+            "\"1\"",
+            "\"abc\"",
+            "\"v-2\"",
+            "\"v99999999999\"",
+        ] {
             let p = precondition(Some(unknown), None, false);
             assert_eq!(p, Ok(Precondition::Unknown), "{unknown}");
             assert_eq!(p.map(Precondition::base_version), Ok(Some(-1)));

@@ -75,23 +75,16 @@ pub fn hire_batch(
         .enumerate()
         .map(|(i, f)| (i as u64, f))
         .collect();
-    let done = match hires::record_rows(
-        conn,
-        who,
-        contract_id,
-        &numbered,
-        today,
-        AUDIT_ACTION,
-        mode,
-    ) {
-        Ok(done) => done,
-        // A concurrent request took one of the workers: nothing was written.
-        Err(HireError::Rows(problems)) => hires::Recorded {
-            jobs: Vec::new(),
-            problems,
-        },
-        Err(e) => return Err(BatchError::Hire(e)),
-    };
+    let done =
+        match hires::record_rows(conn, who, contract_id, &numbered, today, AUDIT_ACTION, mode) {
+            Ok(done) => done,
+            // A concurrent request took one of the workers: nothing was written.
+            Err(HireError::Rows(problems)) => hires::Recorded {
+                jobs: Vec::new(),
+                problems,
+            },
+            Err(e) => return Err(BatchError::Hire(e)),
+        };
     Ok(outcome(count, done))
 }
 

@@ -251,10 +251,7 @@ pub(crate) fn record_rows(
 /// that row and every row below it are refused too: rule 4 was not looked at for them.
 /// (Dropping a tail of rows changes nothing for the rows above, which rule 2 counted without
 /// them.)
-fn passed(
-    checked: Vec<(u64, HireInput)>,
-    problems: &mut Vec<RowProblem>,
-) -> Vec<(u64, HireInput)> {
+fn passed(checked: Vec<(u64, HireInput)>, problems: &mut Vec<RowProblem>) -> Vec<(u64, HireInput)> {
     let stopped_at = problems
         .iter()
         .filter(|p| p.refusal == Some(Refusal::ProbeLimit))

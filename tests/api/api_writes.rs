@@ -27,7 +27,11 @@ async fn a_hire_through_the_api_is_recorded_and_audited_under_the_service_accoun
     let c = contract(&app);
     let hr = contractor(&app, "payroll-system", BIN);
     let answer = hr
-        .post(&format!("/contracts/{}/jobs", c.id), &hire(1, "employment_center"), &[])
+        .post(
+            &format!("/contracts/{}/jobs", c.id),
+            &hire(1, "employment_center"),
+            &[],
+        )
         .await;
     assert_eq!(answer.status, 201, "{}", answer.body);
     assert_eq!(answer.etag(), "\"v1\"");
@@ -137,10 +141,20 @@ async fn a_bulk_request_with_a_bad_row_records_nothing_and_answers_every_row() {
     assert_eq!(jobs_on(&app, &c.id), 0);
     // Asked to, the rows that pass are recorded.
     let partial = hr
-        .post(&format!("{path}?atomic=false"), &json!({ "jobs": rows }), &[])
+        .post(
+            &format!("{path}?atomic=false"),
+            &json!({ "jobs": rows }),
+            &[],
+        )
         .await;
     assert_eq!(partial.status, 200, "{}", partial.body);
-    assert_eq!((partial.json()["created"].clone(), partial.json()["refused"].clone()), (json!(2), json!(2)));
+    assert_eq!(
+        (
+            partial.json()["created"].clone(),
+            partial.json()["refused"].clone()
+        ),
+        (json!(2), json!(2))
+    );
     assert_eq!(jobs_on(&app, &c.id), 2);
 }
 
@@ -175,7 +189,10 @@ async fn writes_outside_the_accounts_scope_are_refused() {
     let other_region = service_token(&app, "akimat-11", Role::Akimat, Scope::Region("11".into()));
     assert_eq!(other_region.post(&path, &one, &[]).await.status, 404);
     let bulk = format!("/contracts/{}/jobs/bulk", c.id);
-    assert_eq!(other_region.post(&bulk, &batch(1, 2), &[]).await.status, 404);
+    assert_eq!(
+        other_region.post(&bulk, &batch(1, 2), &[]).await.status,
+        404
+    );
     // The commission sees every contract but records on none.
     let commission = service_token(&app, "ministry", Role::Commission, Scope::National);
     let refused = commission.post(&path, &one, &[]).await;
@@ -190,7 +207,116 @@ async fn writes_outside_the_accounts_scope_are_refused() {
     let job = hr.post(&path, &one, &[]).await.json();
     let end = format!("/jobs/{}/end", job["id"].as_str().unwrap());
     let ended = other_bin
-        .post(&end, &json!({"end_date": "2024-08-01"}), &[("If-Match", "\"v1\"")])
+        .post(
+            &end,
+            &json!({"end_date": "2024-08-01"}),
+            &[("If-Match", "\"v1\"")],
+        )
         .await;
     assert_eq!(ended.status, 404);
+}
+
+#[tokio::test]
+async fn bad_input_to_a_write_is_a_4xx_with_its_reason_never_a_5xx() {
+    let app = spawn_app().await;
+    let c = contract(&app);
+    let hr = contractor(&app, "hr-careless", BIN);
+    let path = format!("/contracts/{}/jobs", c.id);
+    let mut nul = hire(1, "employment_center");
+    nul["position"] = Value::from("Бетон\u{0}щик");
+    let refused = hr.post(&path, &nul, &[]).await;
+    assert_eq!(
+        (refused.status, refused.code().as_str()),
+        (422, "invalid_body")
+    );
+    assert_eq!(
+        hr.post("/contracts/%00/jobs", &hire(1, "direct"), &[])
+            .await
+            .status,
+        404
+    );
+    let mut unknown = hire(1, "employment_center");
+    unknown["salary"] = Value::from(1);
+    assert_eq!(hr.post(&path, &unknown, &[]).await.status, 422);
+    let bad_key = hr
+        .post(
+            &path,
+            &hire(1, "employment_center"),
+            &[("Idempotency-Key", "two words")],
+        )
+        .await;
+    assert_eq!(
+        (bad_key.status, bad_key.code().as_str()),
+        (400, "bad_idempotency_key")
+    );
+    let job = hr
+        .post(&path, &hire(1, "employment_center"), &[])
+        .await
+        .json();
+    let end = format!("/jobs/{}/end", job["id"].as_str().unwrap());
+    let listed = hr
+        .post(
+            &end,
+            &json!({"end_date": "2024-08-01"}),
+            &[("If-Match", "\"v1\", \"v2\"")],
+        )
+        .await;
+    assert_eq!(
+        (listed.status, listed.code().as_str()),
+        (400, "bad_precondition")
+    );
+    let weak = hr
+        .post(
+            &end,
+            &json!({"end_date": "2024-08-01"}),
+            &[("If-Match", "W/\"v1\"")],
+        )
+        .await;
+    assert_eq!(weak.status, 412, "a weak tag never matches");
+    let too_many = hr
+        .post(&format!("{path}/bulk"), &batch(1, 10_001), &[])
+        .await;
+    assert_eq!(
+        (too_many.status, too_many.code().as_str()),
+        (413, "too_many_rows")
+    );
+    let none = hr
+        .post(&format!("{path}/bulk"), &json!({"jobs": []}), &[])
+        .await;
+    assert_eq!(none.status, 422);
+    assert_eq!(jobs_on(&app, &c.id), 1);
+}
+
+#[tokio::test]
+async fn every_write_is_in_the_openapi_document() {
+    let app = spawn_app().await;
+    let text = reqwest::get(format!("{}/api/v1/openapi.json", app.address))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let doc: Value = serde_json::from_str(&text).unwrap();
+    for (path, method) in [
+        ("/api/v1/contracts/{id}/jobs", "post"),
+        ("/api/v1/contracts/{id}/jobs/bulk", "post"),
+        ("/api/v1/contracts/{id}/procurement", "post"),
+        ("/api/v1/jobs/{id}/end", "post"),
+        ("/api/v1/projects/{id}/status", "post"),
+        ("/api/v1/regions/{kato}/plans/{month}", "put"),
+        ("/api/v1/regions/{kato}/plans/{month}", "get"),
+    ] {
+        assert!(doc["paths"][path][method].is_object(), "{method} {path}");
+    }
+    for schema in [
+        "NewHire",
+        "HireBatch",
+        "BatchResult",
+        "JobEnd",
+        "NewLine",
+        "PlanBody",
+        "StatusStep",
+    ] {
+        assert!(doc["components"]["schemas"][schema].is_object(), "{schema}");
+    }
 }

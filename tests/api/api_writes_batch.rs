@@ -127,7 +127,9 @@ async fn asked_for_the_good_rows_each_row_is_judged_as_if_the_refused_ones_were_
     let o = run(&app, &who, &c, rows, Mode::GoodRows).unwrap();
     assert_eq!(
         statuses(&o),
-        ["created", "refused", "created", "refused", "refused", "created"]
+        [
+            "created", "refused", "created", "refused", "refused", "created"
+        ]
     );
     assert_eq!((o.created, o.refused), (3, 3));
     let RowOutcome::Refused(p) = &o.rows[3] else {
@@ -170,7 +172,13 @@ async fn a_batch_is_one_to_ten_thousand_rows_and_only_on_contracts_in_scope() {
         ..who
     };
     assert!(matches!(
-        run(&app, &stranger, &c, vec![fields(1, "employment_center")], Mode::GoodRows),
+        run(
+            &app,
+            &stranger,
+            &c,
+            vec![fields(1, "employment_center")],
+            Mode::GoodRows
+        ),
         Err(BatchError::Hire(HireError::NotFound))
     ));
 }

@@ -98,9 +98,10 @@ fn the_same_key_with_another_body_or_path_is_refused_and_writes_nothing() {
         Fingerprint::of("POST", "/p?atomic=false", b"[1]"),
         Fingerprint::of("PUT", "/p", b"[1]"),
     ] {
-        let answer =
-            idempotency::once(&mut conn, "acct", Some("k"), &other, |c| write(c, "m2", "{}"))
-                .unwrap();
+        let answer = idempotency::once(&mut conn, "acct", Some("k"), &other, |c| {
+            write(c, "m2", "{}")
+        })
+        .unwrap();
         assert_eq!(answer, Once::Conflict);
     }
     assert_eq!(writes(&mut conn, "m2"), 1);
@@ -141,12 +142,15 @@ fn keys_older_than_a_day_are_pruned_and_younger_ones_kept() {
     let pruned = idempotency::prune(&mut conn, jobmap::db::now()).unwrap();
     assert_eq!(pruned, 1);
     // The young key still answers; the old one is free again and writes anew.
-    let young =
-        idempotency::once(&mut conn, "acct", Some("young"), &fp, |c| write(c, "young", "{}"))
-            .unwrap();
+    let young = idempotency::once(&mut conn, "acct", Some("young"), &fp, |c| {
+        write(c, "young", "{}")
+    })
+    .unwrap();
     assert!(matches!(young, Once::Replayed(_)));
-    let old =
-        idempotency::once(&mut conn, "acct", Some("old"), &fp, |c| write(c, "old", "{}")).unwrap();
+    let old = idempotency::once(&mut conn, "acct", Some("old"), &fp, |c| {
+        write(c, "old", "{}")
+    })
+    .unwrap();
     assert!(matches!(old, Once::Performed(_)));
     assert_eq!(writes(&mut conn, "old"), 2);
 }

@@ -77,8 +77,9 @@ pub fn service_token(app: &TestApp, name: &str, role: Role, scope: Scope) -> Tok
         },
     )
     .expect("account created");
-    let issued = service_accounts::issue_token(&mut conn, Operator::Cli, Which::Id(&account.id), "", 30)
-        .expect("token issued");
+    let issued =
+        service_accounts::issue_token(&mut conn, Operator::Cli, Which::Id(&account.id), "", 30)
+            .expect("token issued");
     Token {
         account_id: account.id,
         name: name.to_owned(),
@@ -137,8 +138,10 @@ impl Token {
             .map(|body| {
                 let (token, path, headers) = (self.clone(), path.to_owned(), headers.clone());
                 tokio::spawn(async move {
-                    let h: Vec<(&str, &str)> =
-                        headers.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                    let h: Vec<(&str, &str)> = headers
+                        .iter()
+                        .map(|(k, v)| (k.as_str(), v.as_str()))
+                        .collect();
                     token.post(&path, &body, &h).await
                 })
             })

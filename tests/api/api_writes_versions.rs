@@ -19,9 +19,16 @@ async fn ending_a_job_needs_its_current_version() {
     let c = ContractBuilder::on(&project).create(&app);
     let hr = contractor(&app, "hr-endings", BIN);
     let hired = hr
-        .post(&format!("/contracts/{}/jobs", c.id), &hire(1, "employment_center"), &[])
+        .post(
+            &format!("/contracts/{}/jobs", c.id),
+            &hire(1, "employment_center"),
+            &[],
+        )
         .await;
-    let (tag, id) = (hired.etag(), hired.json()["id"].as_str().unwrap().to_owned());
+    let (tag, id) = (
+        hired.etag(),
+        hired.json()["id"].as_str().unwrap().to_owned(),
+    );
     let path = format!("/jobs/{id}/end");
     let end = json!({"end_date": "2024-08-01"});
     let unsure = hr.post(&path, &end, &[]).await;
@@ -38,7 +45,9 @@ async fn ending_a_job_needs_its_current_version() {
     assert_eq!(stale.code(), "stale_version");
     // Rule 5 still decides on the current version.
     let before_hire = json!({"end_date": "2024-06-01"});
-    let refused = hr.post(&path, &before_hire, &[("If-Match", "\"v2\"")]).await;
+    let refused = hr
+        .post(&path, &before_hire, &[("If-Match", "\"v2\"")])
+        .await;
     assert_eq!(refused.status, 422);
     assert_eq!(refused.pointers(), vec!["/end_date".to_owned()]);
 }
@@ -56,7 +65,9 @@ async fn a_status_step_on_a_stale_version_is_refused_and_the_current_one_goes_th
         "action": "approve",
         "decision": {"number": "МК-17", "date": today, "approved_limit_tenge": 250000000}
     });
-    let stale = commission.post(&path, &approve, &[("If-Match", "\"v0\"")]).await;
+    let stale = commission
+        .post(&path, &approve, &[("If-Match", "\"v0\"")])
+        .await;
     assert_eq!(stale.status, 412, "{}", stale.body);
     let version: i32 = {
         use diesel::prelude::*;
@@ -74,20 +85,38 @@ async fn a_status_step_on_a_stale_version_is_refused_and_the_current_one_goes_th
         .post(&path, &json!({"action": "approve"}), &[("If-Match", &tag)])
         .await;
     assert_eq!(bare.status, 422, "{}", bare.body);
-    assert!(bare.pointers().contains(&"/decision/number".to_owned()), "{}", bare.body);
-    let approved = commission.post(&path, &approve, &[("If-Match", &tag)]).await;
+    assert!(
+        bare.pointers().contains(&"/decision/number".to_owned()),
+        "{}",
+        bare.body
+    );
+    let approved = commission
+        .post(&path, &approve, &[("If-Match", &tag)])
+        .await;
     assert_eq!(approved.status, 200, "{}", approved.body);
     assert_eq!(approved.json()["status"], "approved");
     assert_eq!(approved.etag(), format!("\"v{}\"", version + 1));
     // The workflow has no way back from an approval to a rejection.
     let again = commission
-        .post(&path, &json!({"action": "reject"}), &[("If-Match", &approved.etag())])
+        .post(
+            &path,
+            &json!({"action": "reject"}),
+            &[("If-Match", &approved.etag())],
+        )
         .await;
-    assert_eq!(again.status, 403, "approved projects are not rejected: {}", again.body);
+    assert_eq!(
+        again.status, 403,
+        "approved projects are not rejected: {}",
+        again.body
+    );
     // An akimat of another region does not see the project at all.
     let other = service_token(&app, "akimat-11", Role::Akimat, Scope::Region("11".into()));
     let hidden = other
-        .post(&path, &json!({"action": "suspend", "comment": "x"}), &[("If-Match", &approved.etag())])
+        .post(
+            &path,
+            &json!({"action": "suspend", "comment": "x"}),
+            &[("If-Match", &approved.etag())],
+        )
         .await;
     assert_eq!(hidden.status, 404);
 }
@@ -120,9 +149,21 @@ async fn a_months_plan_is_created_then_replaced_on_its_version() {
     assert_eq!(refused.pointers(), vec!["/planned_center_hires".to_owned()]);
     // Only the region's own akimat enters its plans.
     let commission = service_token(&app, "ministry", Role::Commission, Scope::National);
-    assert_eq!(commission.put(path, &more, &[("If-Match", "\"v2\"")]).await.status, 403);
+    assert_eq!(
+        commission
+            .put(path, &more, &[("If-Match", "\"v2\"")])
+            .await
+            .status,
+        403
+    );
     let other = service_token(&app, "akimat-11", Role::Akimat, Scope::Region("11".into()));
-    assert_eq!(other.put(path, &more, &[("If-Match", "\"v2\"")]).await.status, 404);
+    assert_eq!(
+        other
+            .put(path, &more, &[("If-Match", "\"v2\"")])
+            .await
+            .status,
+        404
+    );
 }
 
 #[tokio::test]
