@@ -12,7 +12,7 @@
 //! - `jobmap_page_cache_requests_total{result="hit"|"miss"}`.
 //! - `jobmap_import_rows_total{kind,outcome}`: CSV rows imported or refused.
 //! - `jobmap_last_check_ok`, `jobmap_last_check_problems`, `jobmap_last_check_timestamp_seconds`:
-//!   set through [`record_check`] by whatever runs the consistency check.
+//!   the last `jobmap check` or repair recorded in `check_runs`, read at each scrape.
 
 use std::net::IpAddr;
 use std::sync::OnceLock;

@@ -28,27 +28,36 @@ use crate::domain::role::Role;
 pub const PROJECT_IMPORT: &str = "/projects/import";
 pub const HIRE_IMPORT: &str = "/contracts/{id}/jobs/import";
 pub const CONTRACT_IMPORT: &str = "/contracts/import";
+pub const LINE_IMPORT: &str = "/contracts/{id}/procurement/import";
+pub const PLAN_IMPORT: &str = "/plans/import";
 
 static PROJECT_IMPORT_PATH: LazyLock<ResourceDef> =
     LazyLock::new(|| ResourceDef::new(PROJECT_IMPORT));
 static HIRE_IMPORT_PATH: LazyLock<ResourceDef> = LazyLock::new(|| ResourceDef::new(HIRE_IMPORT));
 static CONTRACT_IMPORT_PATH: LazyLock<ResourceDef> =
     LazyLock::new(|| ResourceDef::new(CONTRACT_IMPORT));
+static LINE_IMPORT_PATH: LazyLock<ResourceDef> = LazyLock::new(|| ResourceDef::new(LINE_IMPORT));
+static PLAN_IMPORT_PATH: LazyLock<ResourceDef> = LazyLock::new(|| ResourceDef::new(PLAN_IMPORT));
 
 /// Whether `path` is one of the upload forms.
 pub fn is_upload_path(path: &str) -> bool {
     PROJECT_IMPORT_PATH.is_match(path)
         || HIRE_IMPORT_PATH.is_match(path)
         || CONTRACT_IMPORT_PATH.is_match(path)
+        || LINE_IMPORT_PATH.is_match(path)
+        || PLAN_IMPORT_PATH.is_match(path)
 }
 
 /// Whether someone in `role` may send a file to `path` at all (the handler still checks the
-/// project or contract). Projects and contracts are imported by akimat officers; hires by
-/// officers and contractors.
+/// project or contract). Projects, contracts and plans are imported by akimat officers; hires
+/// and procurement lines by officers and contractors.
 pub fn may_upload(path: &str, role: Role) -> bool {
-    if PROJECT_IMPORT_PATH.is_match(path) || CONTRACT_IMPORT_PATH.is_match(path) {
+    if PROJECT_IMPORT_PATH.is_match(path)
+        || CONTRACT_IMPORT_PATH.is_match(path)
+        || PLAN_IMPORT_PATH.is_match(path)
+    {
         role == Role::Akimat
-    } else if HIRE_IMPORT_PATH.is_match(path) {
+    } else if HIRE_IMPORT_PATH.is_match(path) || LINE_IMPORT_PATH.is_match(path) {
         matches!(role, Role::Akimat | Role::Contractor)
     } else {
         false

@@ -122,8 +122,12 @@ pub fn copy(from: &str, to: &str) -> Result<CopyReport, CopyError> {
             Ok(report)
         })
     })?;
-    // The same checks a seed runs; `jobmap check` (when present) compares more.
-    report.broken = crate::seed::invariants::check(dst)?;
+    // `jobmap check` on the target, recorded there: its admin area shows the copy was checked.
+    let (found, _) = crate::ops::runs::check_and_record(dst)?;
+    report.broken = found
+        .iter()
+        .map(|d| format!("{}: {d}", d.kind.code()))
+        .collect();
     Ok(report)
 }
 

@@ -60,7 +60,7 @@ impl JobRow {
             worker_id,
             position: h.position.clone(),
             hire_date: h.hire_date,
-            end_date: None,
+            end_date: h.end_date,
             kind: h.kind.code().to_owned(),
             channel: h.channel.code().to_owned(),
             referral_number: h.referral.as_ref().map(|r| r.0.clone()),

@@ -7,6 +7,7 @@ use super::projects::ProjectRow;
 use super::schema::{contracts, jobs, projects, workers};
 use crate::domain::contract::ContractLine;
 use crate::domain::hire::HireFields;
+use crate::domain::ledger::LineFields;
 use crate::domain::project::ProjectFields;
 
 /// A region's projects, by code, as the project import reads them.
@@ -31,6 +32,7 @@ type HireTuple = (
     Option<chrono::NaiveDate>,
     bool,
     i64,
+    Option<chrono::NaiveDate>,
 );
 
 /// A contract's hires in the order they were recorded, as the hire import reads them: IIN,
@@ -53,6 +55,7 @@ pub fn contract_hires(conn: &mut DbConnection, contract_id: &str) -> QueryResult
             jobs::referral_date,
             jobs::arrived_from_other_settlement,
             jobs::monthly_wage_tenge,
+            jobs::end_date,
         ))
         .load(conn)?;
     Ok(rows
@@ -70,6 +73,7 @@ pub fn contract_hires(conn: &mut DbConnection, contract_id: &str) -> QueryResult
                 date,
                 arrived,
                 wage,
+                ended,
             )| {
                 HireFields {
                     iin,
@@ -83,6 +87,7 @@ pub fn contract_hires(conn: &mut DbConnection, contract_id: &str) -> QueryResult
                     referral_date: date.map(|d| d.to_string()).unwrap_or_default(),
                     arrived_from_other_settlement: arrived.to_string(),
                     monthly_wage_tenge: wage.to_string(),
+                    end_date: ended.map(|d| d.to_string()).unwrap_or_default(),
                 }
             },
         )
@@ -147,5 +152,65 @@ pub fn region_contracts(conn: &mut DbConnection, region: &str) -> QueryResult<Ve
                 services_domestic_tenge: sd.to_string(),
             },
         )
+        .collect())
+}
+
+type LineTuple = (String, String, i64, bool, Option<String>, Option<String>);
+
+/// A contract's procurement lines in the order they were entered (rule 3 is checked against
+/// the ledger as the lines above left it), as the procurement import reads them.
+pub fn contract_lines(conn: &mut DbConnection, contract_id: &str) -> QueryResult<Vec<LineFields>> {
+    use super::schema::procurement_lines as l;
+    let rows: Vec<LineTuple> = l::table
+        .filter(l::contract_id.eq(contract_id))
+        .order((l::created_at.asc(), l::id.asc()))
+        .select((
+            l::category,
+            l::description,
+            l::amount_tenge,
+            l::is_domestic,
+            l::producer_bin,
+            l::ct_kz_certificate,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(category, description, amount, domestic, producer, certificate)| LineFields {
+                category,
+                description,
+                amount_tenge: amount.to_string(),
+                is_domestic: domestic.to_string(),
+                producer_bin: producer.unwrap_or_default(),
+                ct_kz_certificate: certificate.unwrap_or_default(),
+            },
+        )
+        .collect())
+}
+
+/// One month of a region's plan as the plan import reads it (`month` as 2024-07).
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct PlanLine {
+    pub month: String,
+    pub planned_jobs: String,
+    pub planned_center_hires: String,
+}
+
+/// Every month of a region's plans, oldest first.
+pub fn region_plans(conn: &mut DbConnection, region: &str) -> QueryResult<Vec<PlanLine>> {
+    use super::schema::monthly_plans as p;
+    let rows: Vec<(chrono::NaiveDate, i32, i32)> = p::table
+        .filter(p::region_code.eq(region))
+        .order(p::month.asc())
+        .select((p::month, p::planned_jobs, p::planned_center_hires))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(month, jobs, center)| PlanLine {
+            month: month.format("%Y-%m").to_string(),
+            planned_jobs: jobs.to_string(),
+            planned_center_hires: center.to_string(),
+        })
         .collect())
 }

@@ -39,6 +39,9 @@ pub struct HireFields {
     /// "true" when the worker came from another settlement.
     pub arrived_from_other_settlement: String,
     pub monthly_wage_tenge: String,
+    /// Blank for a job that goes on. Only files carry it: an export of ended jobs re-imports
+    /// them ended.
+    pub end_date: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,6 +57,8 @@ pub struct HireInput {
     pub arrived_from_other_settlement: bool,
     pub monthly_wage_tenge: i64,
     pub is_youth: bool,
+    /// Set when the job had already ended (rule 5: not before the hire, not after today).
+    pub end_date: Option<NaiveDate>,
 }
 
 impl HireInput {
@@ -207,6 +212,7 @@ pub fn check(
         )),
         _ => {}
     }
+    let end_date = check_end(&f.end_date, hire_date, today, &mut problems);
     match (iin, hire_date, kind, channel, wage) {
         (Some(iin), Some(hire_date), Some(kind), Some(channel), Some(wage))
             if problems.is_empty() =>
@@ -224,10 +230,31 @@ pub fn check(
                 referral,
                 arrived_from_other_settlement: truthy(&f.arrived_from_other_settlement),
                 monthly_wage_tenge: wage,
+                end_date,
             })
         }
         _ => Err(problems),
     }
+}
+
+/// An optional end date (rule 5): blank, or a date from the hire date to today.
+fn check_end(
+    text: &str,
+    hire_date: Option<NaiveDate>,
+    today: NaiveDate,
+    problems: &mut Vec<FieldProblem>,
+) -> Option<NaiveDate> {
+    if text.trim().is_empty() {
+        return None;
+    }
+    let key = match parse_date(text) {
+        None => "field-date",
+        Some(d) if d > today => "date-in-future",
+        Some(d) if hire_date.is_some_and(|h| d < h) => "job-end-before-hire",
+        Some(d) => return Some(d),
+    };
+    problems.push(FieldProblem::new("end_date", Message::new(key)));
+    None
 }
 
 /// Rule 2: after this hire, direct hires may not outnumber employment-center hires.
@@ -346,7 +373,31 @@ mod tests {
             referral_date: "2024-06-25".into(),
             arrived_from_other_settlement: "true".into(),
             monthly_wage_tenge: "150 000".into(),
+            end_date: String::new(),
         }
+    }
+
+    #[test]
+    fn a_files_end_date_is_kept_when_it_falls_between_the_hire_and_today() {
+        let ended = |end: &str| HireFields {
+            end_date: end.into(),
+            ..fields()
+        };
+        let (signed, today) = (d("2024-06-01"), d("2024-12-31"));
+        let h = check(&ended("2024-09-30"), signed, today, &rules()).unwrap();
+        assert_eq!(h.end_date, Some(d("2024-09-30")));
+        assert_eq!(
+            check(&fields(), signed, today, &rules()).unwrap().end_date,
+            None
+        );
+        let key = |end: &str| {
+            check(&ended(end), signed, today, &rules()).unwrap_err()[0]
+                .message
+                .key
+        };
+        assert_eq!(key("2024-06-30"), "job-end-before-hire");
+        assert_eq!(key("2025-01-01"), "date-in-future");
+        assert_eq!(key("someday"), "field-date");
     }
 
     #[test]

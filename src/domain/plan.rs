@@ -73,9 +73,83 @@ pub fn check_month(m: usize, jobs: &str, center: &str) -> Result<MonthPlan, Vec<
     Err(problems)
 }
 
+/// A plan month as a file names it: `2024-07` (or `07.2024`, as spreadsheets in Russian and
+/// Kazakh show it): (year, month).
+pub fn parse_month(text: &str) -> Option<(i32, u32)> {
+    let t = text.trim();
+    let (year, month) = match t.split_once('-') {
+        Some((y, m)) => (y, m),
+        None => {
+            let (m, y) = t.split_once('.')?;
+            (y, m)
+        }
+    };
+    let (year, month): (i32, u32) = (year.parse().ok()?, month.parse().ok()?);
+    ((2000..=2100).contains(&year) && (1..=12).contains(&month)).then_some((year, month))
+}
+
+/// A file's plan line checked like the month on the plan form; the problems name the file's
+/// columns (`month`, `planned_jobs`, `planned_center_hires`).
+pub fn check_line(
+    month: &str,
+    jobs: &str,
+    center: &str,
+) -> Result<(i32, u32, MonthPlan), Vec<FieldProblem>> {
+    let Some((year, m)) = parse_month(month) else {
+        let key = if month.trim().is_empty() {
+            "field-required"
+        } else {
+            "plan-import-month"
+        };
+        return Err(vec![FieldProblem::new("month", Message::new(key))]);
+    };
+    let column = |field: &'static str| {
+        if JOB_FIELDS.contains(&field) {
+            "planned_jobs"
+        } else {
+            "planned_center_hires"
+        }
+    };
+    check_month(m as usize, jobs, center)
+        .map(|plan| (year, m, plan))
+        .map_err(|problems| {
+            problems
+                .into_iter()
+                .map(|p| FieldProblem::new(column(p.field), p.message))
+                .collect()
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_files_month_reads_in_iso_and_dotted_forms_and_nothing_else() {
+        assert_eq!(parse_month("2024-07"), Some((2024, 7)));
+        assert_eq!(parse_month(" 07.2024 "), Some((2024, 7)));
+        assert_eq!(parse_month("2024-13"), None);
+        assert_eq!(parse_month("July 2024"), None);
+        assert_eq!(parse_month("1999-01"), None);
+    }
+
+    #[test]
+    fn a_files_plan_line_is_held_to_the_forms_rules_under_its_own_column_names() {
+        assert_eq!(check_line("2024-07", "10", "5"), Ok((2024, 7, (10, 5))));
+        let fields = |r: Result<_, Vec<FieldProblem>>| -> Vec<&'static str> {
+            r.err()
+                .unwrap_or_default()
+                .iter()
+                .map(|p| p.field)
+                .collect()
+        };
+        assert_eq!(
+            fields(check_line("2024-07", "10", "4")),
+            ["planned_center_hires"]
+        );
+        assert_eq!(fields(check_line("2024-07", "x", "")), ["planned_jobs"]);
+        assert_eq!(fields(check_line("", "1", "1")), ["month"]);
+    }
 
     #[test]
     fn empty_months_are_zero_and_half_is_enough() {

@@ -17,6 +17,7 @@ pub mod login;
 pub mod logout;
 pub mod map;
 pub mod plans;
+pub mod plans_file;
 pub mod projects;
 pub mod prometheus;
 pub mod regions;
@@ -144,6 +145,19 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
                 .get(jobs::list::list)
                 .post(jobs::new::create),
         )
+        .service(
+            web::resource(crate::auth::upload_gate::LINE_IMPORT)
+                .get(contracts::ledger_file::form)
+                .post(contracts::ledger_file::upload),
+        )
+        .service(
+            web::resource("/contracts/{id}/procurement/import/template.csv")
+                .get(contracts::ledger_file::template),
+        )
+        .service(
+            web::resource("/contracts/{id}/procurement/export.csv")
+                .get(contracts::ledger_file::export_csv),
+        )
         .service(web::resource("/contracts/{id}/jobs/new").get(jobs::new::form))
         .service(
             web::resource(crate::auth::upload_gate::HIRE_IMPORT)
@@ -163,6 +177,13 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/jobs/{id}/lifting").post(jobs::lifting::pay))
         .service(web::resource("/review").get(review::queue))
         .service(web::resource("/plans").get(plans::show).post(plans::save))
+        .service(
+            web::resource(crate::auth::upload_gate::PLAN_IMPORT)
+                .get(plans_file::form)
+                .post(plans_file::upload),
+        )
+        .service(web::resource("/plans/import/template.csv").get(plans_file::template))
+        .service(web::resource("/plans/export.csv").get(plans_file::export_csv))
         .service(web::resource("/audit").get(audit_log::list))
         .service(web::resource("/static/{path:.*}").get(assets::serve));
 }

@@ -50,6 +50,14 @@ pub async fn show(
     let handle = monitoring::handle().ok_or(AppError::NotFound)?;
     let state = db.pool_state();
     monitoring::pool(state.in_use, state.idle, state.max);
+    // `jobmap check` runs in its own process (or another instance): its last result is read
+    // from the record every run leaves, not from this process's memory.
+    if let Some(run) = db.run(|conn| Ok(crate::ops::runs::last(conn)?)).await? {
+        monitoring::record_check(
+            usize::try_from(run.differences).unwrap_or(usize::MAX),
+            run.checked_at.and_utc().timestamp(),
+        );
+    }
     Ok(HttpResponse::Ok()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .insert_header(("Cache-Control", "no-store"))

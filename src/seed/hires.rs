@@ -179,6 +179,7 @@ pub(super) fn make(
                 },
                 arrived_from_other_settlement: lifted.to_string(),
                 monthly_wage_tenge: (mzp * rng.random_range(15..40) / 10 / 1000 * 1000).to_string(),
+                end_date: String::new(),
             };
             let h = problems(
                 "hire",

@@ -320,7 +320,8 @@ fn admit(
             rule_4 = false;
         }
     }
-    let mut in_file: HashSet<&str> = HashSet::new();
+    // Each worker's latest job in the rows above: it blocks a later row unless it had ended.
+    let mut in_file: HashMap<&str, (NaiveDate, Option<NaiveDate>)> = HashMap::new();
     let mut audits: Vec<(&'static str, String, serde_json::Value)> = Vec::new();
     for (line, h) in rows {
         if let Err((c, d)) = hire::check_channel_balance(center, direct, h.channel) {
@@ -331,8 +332,11 @@ fn admit(
             problems.push(RowProblem::refused(*line, r));
             continue;
         }
-        if !in_file.insert(h.iin.as_str()) {
-            // A row above hired the same worker: that job has not ended.
+        let span = (h.hire_date, h.end_date);
+        if let Some(above) = in_file.insert(h.iin.as_str(), span)
+            && hire::overlaps(above, span)
+        {
+            // A row above hired the same worker, and that job had not ended.
             let r = Refusal::ActiveOnProject {
                 project_code: c.project_code.clone(),
             };
@@ -345,7 +349,7 @@ fn admit(
                 .and_then(|w| recorded.get(w))
                 .and_then(|js| {
                     js.iter()
-                        .find(|j| hire::blocks_hire(j.end_date, h.hire_date))
+                        .find(|j| hire::overlaps((j.hire_date, j.end_date), span))
                 });
             if let Some(j) = blocking {
                 let place = Place {

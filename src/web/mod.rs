@@ -3,6 +3,7 @@
 pub mod audit_view;
 pub mod chart;
 pub mod export;
+pub mod file_import;
 pub mod flash_store;
 pub mod form;
 pub mod language;

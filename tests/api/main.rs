@@ -43,6 +43,8 @@ mod plans;
 mod projects;
 mod query_plans;
 mod reimport;
+mod reimport_refusals;
+mod reimport_region;
 mod schema_parity;
 mod sign_in_guard;
 mod static_assets;

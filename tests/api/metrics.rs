@@ -23,6 +23,15 @@ async fn metrics_are_served_to_loopback_by_route_pattern() {
         .assert_contains("jobmap_db_pool_checkout_seconds")
         // Raw paths never become series of their own.
         .assert_lacks("route=\"/regions/27\"");
+
+    // `jobmap check` runs in another process; its recorded result reaches the scrape.
+    let mut conn = app.db.conn().unwrap();
+    jobmap::ops::runs::check_and_record(&mut conn).expect("check runs");
+    app.get("/metrics")
+        .await
+        .assert_contains("jobmap_last_check_ok")
+        .assert_contains("jobmap_last_check_problems")
+        .assert_contains("jobmap_last_check_timestamp_seconds");
 }
 
 #[tokio::test]

@@ -479,7 +479,7 @@ hire-import-file-hint = { $count ->
     [one] At most 30 MB and { $count } row.
    *[other] At most 30 MB and { $count } rows.
 }
-hire-import-columns = Dates as 2020-06-01 or 01.06.2020; kind: temporary or permanent; channel: employment_center or direct; arrived_from_other_settlement: true or false.
+hire-import-columns = Dates as 2020-06-01 or 01.06.2020; kind: temporary or permanent; channel: employment_center or direct; arrived_from_other_settlement: true or false. end_date: the date the job ended, or blank while it goes on.
 flash-hire-recorded = The hire has been recorded.
 flash-hires-imported = { $count ->
     [one] { $count } hire imported.
@@ -706,6 +706,31 @@ ops-check-differences = { $count ->
 ops-check-duration = Duration
 ops-never-checked = No check has been run on this database yet.
 ops-how-to-check = An operator runs the check with `jobmap check` on the server, and rebuilds the stored figures from the records with `jobmap repair`.
+
+## issue 13: procurement and plan files
+ledger-import-heading = Import procurement lines
+ledger-import-lead = Each line of the file is added to this contract's ledger in file order, checked as if typed on the form: a non-domestic line may not take foreign spending above 10%. Nothing is recorded unless every line is right.
+ledger-import-back = Back to the contract's procurement
+ledger-import-link = Import lines from a file
+ledger-export = This ledger as a file (re-imports)
+ledger-import-domestic = true when the line is domestic, false when not
+flash-ledger-imported = { $count ->
+    [one] { $count } procurement line recorded.
+   *[other] { $count } procurement lines recorded.
+}
+plan-import-heading = Import monthly plans
+plan-import-lead = Each line sets one month of your region's plan: month as 2024-07, planned jobs and planned employment-center hires (at least half). Months not in the file stay as they are. Nothing is saved unless every line is right.
+plan-import-back = Back to monthly plans
+plan-import-link = Import plans from a file
+plan-export = All months of this region's plans as a file (re-imports)
+plan-import-month-column = Month, as 2024-07
+plan-import-month = Write the month as 2024-07.
+plan-import-month-twice = This month is already on line { $line }.
+plan-import-stale = Someone saved your region's plans while the file was being imported. Nothing was saved; send the file again.
+flash-plans-imported = { $count ->
+    [one] { $count } month of plans saved.
+   *[other] { $count } months of plans saved.
+}
 
 ## wt-api-core
 audit-actor-service = (service account)

@@ -479,7 +479,7 @@ hire-import-file-hint = { $count ->
     [one] 30 МБ және { $count } жолдан аспауы керек.
    *[other] 30 МБ және { $count } жолдан аспауы керек.
 }
-hire-import-columns = Күндер — 2020-06-01 немесе 01.06.2020; kind: temporary немесе permanent; channel: employment_center немесе direct; arrived_from_other_settlement: true немесе false.
+hire-import-columns = Күндер — 2020-06-01 немесе 01.06.2020; kind: temporary немесе permanent; channel: employment_center немесе direct; arrived_from_other_settlement: true немесе false. end_date: жұмыстың аяқталған күні немесе жұмыс жалғасып жатса бос.
 flash-hire-recorded = Жұмысқа орналастыру енгізілді.
 flash-hires-imported = { $count ->
     [one] { $count } жұмысқа орналастыру импортталды.
@@ -693,6 +693,31 @@ ops-check-differences = { $count ->
 ops-check-duration = Ұзақтығы
 ops-never-checked = Бұл дерекқорда тексеру әлі жүргізілген жоқ.
 ops-how-to-check = Оператор тексеруді серверде `jobmap check` командасымен жүргізеді, ал сақталған көрсеткіштерді жазбалар бойынша `jobmap repair` командасымен қайта құрады.
+
+## issue 13: procurement and plan files
+ledger-import-heading = Сатып алу жолдарын импорттау
+ledger-import-lead = Файлдың әр жолы осы шарттың сатып алу тізіліміне файлдағы ретпен қосылады және нысанда енгізгендей тексеріледі: шетелдік сатып алу шетелдік шығындарды 10%-дан асыра алмайды. Барлық жол дұрыс болмайынша ештеңе жазылмайды.
+ledger-import-back = Шарттың сатып алуларына оралу
+ledger-import-link = Жолдарды файлдан импорттау
+ledger-export = Осы тізілім файл түрінде (қайта импорттауға болады)
+ledger-import-domestic = true — отандық сатып алу, false — отандық емес
+flash-ledger-imported = { $count ->
+    [one] { $count } сатып алу жолы жазылды.
+   *[other] { $count } сатып алу жолы жазылды.
+}
+plan-import-heading = Айлық жоспарларды импорттау
+plan-import-lead = Әр жол өңіріңіз жоспарының бір айын белгілейді: ай 2024-07 түрінде, жоспарланған жұмыс орындары және жұмыспен қамту орталықтары арқылы жоспарланған жұмысқа орналастыру (кемінде жартысы). Файлда жоқ айлар өзгермейді. Барлық жол дұрыс болмайынша ештеңе сақталмайды.
+plan-import-back = Айлық жоспарларға оралу
+plan-import-link = Жоспарларды файлдан импорттау
+plan-export = Осы өңір жоспарларының барлық айлары файл түрінде (қайта импорттауға болады)
+plan-import-month-column = Ай, 2024-07 түрінде
+plan-import-month = Айды 2024-07 түрінде жазыңыз.
+plan-import-month-twice = Бұл ай { $line }-жолда бұрыннан бар.
+plan-import-stale = Файл импортталып жатқанда біреу өңіріңіздің жоспарларын сақтады. Ештеңе сақталмады; файлды қайта жіберіңіз.
+flash-plans-imported = { $count ->
+    [one] { $count } айдың жоспары сақталды.
+   *[other] { $count } айдың жоспары сақталды.
+}
 
 ## wt-api-core
 audit-actor-service = (сервистік есептік жазба)

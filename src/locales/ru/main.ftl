@@ -490,7 +490,7 @@ hire-import-file-hint = { $count ->
     [one] Не более 30 МБ и { $count } строки.
    *[other] Не более 30 МБ и { $count } строк.
 }
-hire-import-columns = Даты — 2020-06-01 или 01.06.2020; kind: temporary или permanent; channel: employment_center или direct; arrived_from_other_settlement: true или false.
+hire-import-columns = Даты — 2020-06-01 или 01.06.2020; kind: temporary или permanent; channel: employment_center или direct; arrived_from_other_settlement: true или false. end_date: дата окончания работы или пусто, если работа продолжается.
 flash-hire-recorded = Трудоустройство внесено.
 flash-hires-imported = { $count ->
     [one] Импортировано { $count } трудоустройство.
@@ -725,6 +725,33 @@ ops-check-differences = { $count ->
 ops-check-duration = Длительность
 ops-never-checked = Проверка этой базы данных ещё не запускалась.
 ops-how-to-check = Оператор запускает проверку на сервере командой `jobmap check`, а пересчитывает хранимые показатели по записям командой `jobmap repair`.
+
+## issue 13: procurement and plan files
+ledger-import-heading = Импорт строк закупок
+ledger-import-lead = Каждая строка файла добавляется в реестр закупок этого договора в порядке файла и проверяется так же, как при вводе в форме: иностранная закупка не может поднять иностранные расходы выше 10%. Ничего не записывается, пока все строки не верны.
+ledger-import-back = Назад к закупкам договора
+ledger-import-link = Импортировать строки из файла
+ledger-export = Этот реестр файлом (для повторного импорта)
+ledger-import-domestic = true — отечественная закупка, false — нет
+flash-ledger-imported = { $count ->
+    [one] Записана { $count } строка закупок.
+    [few] Записано { $count } строки закупок.
+   *[other] Записано { $count } строк закупок.
+}
+plan-import-heading = Импорт помесячных планов
+plan-import-lead = Каждая строка задаёт один месяц плана вашего региона: месяц в виде 2024-07, плановые рабочие места и плановые трудоустройства через центры занятости (не меньше половины). Месяцы, которых нет в файле, не меняются. Ничего не сохраняется, пока все строки не верны.
+plan-import-back = Назад к помесячным планам
+plan-import-link = Импортировать планы из файла
+plan-export = Все месяцы планов этого региона файлом (для повторного импорта)
+plan-import-month-column = Месяц в виде 2024-07
+plan-import-month = Укажите месяц в виде 2024-07.
+plan-import-month-twice = Этот месяц уже указан в строке { $line }.
+plan-import-stale = Пока файл импортировался, кто-то сохранил планы вашего региона. Ничего не сохранено; отправьте файл ещё раз.
+flash-plans-imported = { $count ->
+    [one] Сохранён план на { $count } месяц.
+    [few] Сохранены планы на { $count } месяца.
+   *[other] Сохранены планы на { $count } месяцев.
+}
 
 ## wt-api-core
 audit-actor-service = (сервисная учётная запись)

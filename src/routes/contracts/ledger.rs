@@ -11,7 +11,6 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::contracts::{self, ContractWithProject, LineRow};
 use crate::domain::ledger::{self, Category, LineFields};
-use crate::domain::message::Message;
 use crate::error::AppError;
 use crate::usecase::{self, acting::Acting, ledger::LineError};
 use crate::web::form::FormErrors;
@@ -30,7 +29,7 @@ pub struct LedgerPage {
     pub categories: &'static [Category],
 }
 
-fn label_key(field: &str) -> Option<&'static str> {
+pub fn label_key(field: &str) -> Option<&'static str> {
     Some(match field {
         "category" => "ledger-category",
         "description" => "ledger-description",
@@ -107,9 +106,7 @@ pub async fn add(
             )))
         }
         Err(LineError::ForeignOver { after, limit }) => {
-            let message = Message::new("ledger-foreign-over")
-                .int("after", after)
-                .int("limit", limit);
+            let message = usecase::ledger::foreign_over(after, limit);
             let mut errors = FormErrors::new();
             errors.add("is_domestic", i18n.message(&message));
             page(ctx, &db, &user, c, fields, errors).await

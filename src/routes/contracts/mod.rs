@@ -2,6 +2,7 @@
 
 pub mod import;
 pub mod ledger;
+pub mod ledger_file;
 pub mod list;
 pub mod new;
 pub mod show;

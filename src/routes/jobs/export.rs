@@ -5,7 +5,7 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::import::COLUMNS;
+use super::import::ALL_COLUMNS;
 use crate::auth::CurrentUser;
 use crate::db::{Db, reimport};
 use crate::error::AppError;
@@ -26,5 +26,5 @@ pub async fn csv(
     let rows = db
         .run(move |conn| Ok(reimport::contract_hires(conn, &cid)?))
         .await?;
-    export::reimportable_csv(&name, &COLUMNS, &rows)
+    export::reimportable_csv(&name, &ALL_COLUMNS, &rows)
 }

@@ -25,7 +25,9 @@ use crate::web::{render, see_other};
 pub const MAX_FILE_BYTES: usize = 30 * 1024 * 1024;
 pub const MAX_ROWS: usize = 100_000;
 
-pub const COLUMNS: [&str; 11] = [
+/// Every column a file may have, in the order exports and the template write them. Only
+/// the first eleven are required: `end_date` may be left out (files made before it existed).
+pub const ALL_COLUMNS: [&str; 12] = [
     "iin",
     "full_name",
     "home_settlement",
@@ -37,7 +39,11 @@ pub const COLUMNS: [&str; 11] = [
     "referral_date",
     "arrived_from_other_settlement",
     "monthly_wage_tenge",
+    "end_date",
 ];
+
+/// The columns a file must have.
+pub const COLUMNS: &[&str] = ALL_COLUMNS.split_at(11).0;
 
 #[derive(Template)]
 #[template(path = "jobs/import.html")]
@@ -67,7 +73,7 @@ pub async fn form(
         ctx,
         c,
         problems: Vec::new(),
-        columns: &COLUMNS,
+        columns: &ALL_COLUMNS,
         max_rows: MAX_ROWS,
     })
 }
@@ -84,7 +90,7 @@ pub async fn template(
             "Content-Disposition",
             "attachment; filename=\"jobmap-hires-template.csv\"",
         ))
-        .body(format!("\u{feff}{}\r\n", COLUMNS.join(","))))
+        .body(format!("\u{feff}{}\r\n", ALL_COLUMNS.join(","))))
 }
 
 pub async fn upload(
@@ -101,14 +107,14 @@ pub async fn upload(
         ctx,
         c: c.clone(),
         problems: Vec::new(),
-        columns: &COLUMNS,
+        columns: &ALL_COLUMNS,
         max_rows: MAX_ROWS,
     };
     let (bytes, _) = match upload::file(form, MAX_FILE_BYTES) {
         Ok(file) => file,
         Err(problem) => return render(&page.with_problems(&[problem])),
     };
-    let rows: Vec<(u64, HireFields)> = match read_rows(&bytes, &COLUMNS, MAX_ROWS) {
+    let rows: Vec<(u64, HireFields)> = match read_rows(&bytes, COLUMNS, MAX_ROWS) {
         Ok(rows) => rows,
         Err(problems) => return render(&page.with_problems(&problems)),
     };

@@ -49,6 +49,8 @@ fn as_fields(job: &JobRow) -> HireFields {
         referral_date: job.referral_date.map(|d| d.to_string()).unwrap_or_default(),
         arrived_from_other_settlement: job.arrived_from_other_settlement.to_string(),
         monthly_wage_tenge: job.monthly_wage_tenge.to_string(),
+        // A correction keeps the end as recorded; ending has its own form.
+        end_date: String::new(),
     }
 }
 
