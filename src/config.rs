@@ -157,6 +157,15 @@ pub struct Config {
         global = true
     )]
     pub api_rate_per_minute: u32,
+
+    /// Largest JSON body the API reads, in bytes; a larger one answers 413.
+    #[arg(
+        long,
+        env = "JOBMAP_API_BODY_LIMIT_BYTES",
+        default_value_t = crate::api::json::DEFAULT_LIMIT_BYTES,
+        global = true
+    )]
+    pub api_body_limit_bytes: usize,
 }
 
 impl Config {
@@ -184,6 +193,7 @@ impl Config {
             backup_interval: std::time::Duration::from_secs(86_400),
             backup_keep: 7,
             api_rate_per_minute: 600,
+            api_body_limit_bytes: crate::api::json::DEFAULT_LIMIT_BYTES,
         }
     }
 

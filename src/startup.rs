@@ -137,6 +137,7 @@ fn run(
     let api_limits = web::Data::new(crate::api::caller::ApiLimits::per_minute(
         config.api_rate_per_minute,
     ));
+    let api_body_limit = web::Data::new(crate::api::json::JsonLimit(config.api_body_limit_bytes));
     let mut server = HttpServer::new(move || {
         // Listed innermost first: the CSRF guard runs after the session and user are known,
         // and its refusal still goes through the error page renderer.
@@ -184,6 +185,7 @@ fn run(
             )
             .app_data(upload_slots.clone())
             .app_data(api_limits.clone())
+            .app_data(api_body_limit.clone())
             // A path segment that does not parse (a malformed id) names no record.
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .configure(|cfg| routes::configure(cfg, &login_limits))

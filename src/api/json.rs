@@ -22,7 +22,7 @@ use super::problem::{ApiError, Text};
 /// Largest body the API reads by default: a bulk request of 10,000 rows fits comfortably.
 pub const DEFAULT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
-/// The body limit for the API scope (`app_data`); a route may set its own smaller one.
+/// The body limit (`JOBMAP_API_BODY_LIMIT_BYTES`), put in the app's data at start.
 #[derive(Debug, Clone, Copy)]
 pub struct JsonLimit(pub usize);
 

@@ -30,16 +30,24 @@
 //! documented operation answers.
 
 pub mod caller;
+pub mod checks;
+pub mod compliance;
+pub mod contracts;
 pub mod docs;
+pub mod figures;
 pub mod hire_batch;
 pub mod hires;
 pub mod job_end;
 pub mod json;
+pub mod open;
+pub mod paging;
 pub mod plans;
 pub mod problem;
 pub mod procurement;
 pub mod project_status;
+pub mod projects;
 pub mod reference;
+pub mod views;
 pub mod write;
 
 use std::sync::OnceLock;
@@ -66,6 +74,12 @@ pub fn is_token_path(path: &str) -> bool {
 fn areas(cfg: &mut ServiceConfig) {
     cfg.service(openapi_json);
     reference::routes(cfg);
+    projects::routes(cfg);
+    contracts::routes(cfg);
+    figures::routes(cfg);
+    compliance::routes(cfg);
+    open::routes(cfg);
+    checks::routes(cfg);
     hires::routes(cfg);
     hire_batch::routes(cfg);
     job_end::routes(cfg);
@@ -81,7 +95,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .configure(areas)
             .map(|scope| {
                 scope
-                    .app_data(json::JsonLimit(json::DEFAULT_LIMIT_BYTES))
                     // Actix's own extractors, should a handler use one, answer problems too.
                     .app_data(web::JsonConfig::default().limit(json::DEFAULT_LIMIT_BYTES))
                     .app_data(web::QueryConfig::default().error_handler(|e, _| {

@@ -300,6 +300,16 @@ pub async fn layer(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let lang = language(req.request());
+    // Every write needs a token: one without (a browser's cookie-only request, say) is
+    // refused here, before routing could tell it anything else.
+    if !req.method().is_safe() && !req.headers().contains_key(header::AUTHORIZATION) {
+        let response = ApiError::unauthorized().respond(lang);
+        let mut response = response;
+        response
+            .headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return Ok(req.into_response(response));
+    }
     if let Some(refused) = nul_in_uri(req.request()) {
         return Ok(req.into_response(refused.respond(lang)));
     }

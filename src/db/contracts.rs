@@ -193,6 +193,53 @@ pub fn find_in_scope(
     Ok(found.filter(|c| crate::policy::sees_contract(scope, c.place())))
 }
 
+/// Up to `limit` contracts within `scope` (of one project, or all) whose id comes after
+/// `after_id`, by id (ids are time-ordered): the API's cursor paging. The scope is the one
+/// `policy::sees_contract` decides on a single record, written as SQL.
+pub fn in_scope_after(
+    conn: &mut DbConnection,
+    scope: &Scope,
+    project_id: Option<&str>,
+    after_id: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ContractWithProject>> {
+    let mut q = contracts::table
+        .inner_join(projects::table)
+        .select((
+            ContractRow::as_select(),
+            projects::code,
+            projects::title,
+            projects::region_code,
+            projects::status,
+        ))
+        .into_boxed();
+    match scope {
+        Scope::National => {}
+        Scope::Region(r) => q = q.filter(projects::region_code.eq(r.clone())),
+        Scope::Contractor(bin) => q = q.filter(contracts::contractor_bin.eq(bin.clone())),
+    }
+    if let Some(p) = project_id {
+        q = q.filter(contracts::project_id.eq(p.to_owned()));
+    }
+    if let Some(id) = after_id {
+        q = q.filter(contracts::id.gt(id.to_owned()));
+    }
+    let rows: Vec<(ContractRow, String, String, String, String)> =
+        q.order(contracts::id.asc()).limit(limit).load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(contract, code, title, region, status)| ContractWithProject {
+                contract,
+                project_code: code,
+                project_title: title,
+                project_region: region,
+                project_status: status,
+            },
+        )
+        .collect())
+}
+
 /// The project's contracts, oldest first.
 pub fn for_project(conn: &mut DbConnection, project_id: &str) -> QueryResult<Vec<ContractRow>> {
     contracts::table

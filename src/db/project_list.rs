@@ -148,6 +148,22 @@ pub fn page(
     Ok((rows, total))
 }
 
+/// Up to `limit` projects within `scope` whose code comes after `after_code`, by code: the
+/// API's cursor paging over the same filters as the register (its sort and page are ignored).
+pub fn after(
+    conn: &mut DbConnection,
+    filter: &ProjectFilter,
+    scope: &Scope,
+    after_code: Option<&str>,
+    limit: i64,
+) -> QueryResult<Vec<ProjectRow>> {
+    let mut q = filtered!(filter, scope).select(ProjectRow::as_select());
+    if let Some(code) = after_code {
+        q = q.filter(projects::code.gt(code.to_owned()));
+    }
+    q.order(projects::code.asc()).limit(limit).load(conn)
+}
+
 /// The commission's queue: submitted projects of every region, longest waiting first.
 pub fn review_queue(conn: &mut DbConnection) -> QueryResult<Vec<ProjectRow>> {
     projects::table

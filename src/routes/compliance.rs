@@ -25,9 +25,14 @@ pub const LAGGING_SHOWN: usize = 20;
 
 /// The region a user reviews: akimat officers only their own; the commission any.
 pub fn reviewed_region(user: &CurrentUser, q: &mut ReviewQuery) -> Result<(), AppError> {
-    match &user.scope {
+    reviewed_region_of(user.role, &user.scope, q)
+}
+
+/// The same for any role and scope (a service account's too).
+pub fn reviewed_region_of(role: Role, scope: &Scope, q: &mut ReviewQuery) -> Result<(), AppError> {
+    match scope {
         Scope::National => Ok(()),
-        Scope::Region(code) if user.is(Role::Akimat) => {
+        Scope::Region(code) if role == Role::Akimat => {
             q.region = code.clone();
             Ok(())
         }

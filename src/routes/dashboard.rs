@@ -173,6 +173,25 @@ pub struct DashboardData {
     pub monthly: Vec<(NaiveDate, i64, i64)>,
 }
 
+/// The dashboard's figures as of a date: what the page shows, and what the API and the open
+/// data answer (one load, one definition).
+pub async fn data(
+    db: &Db,
+    as_of: NaiveDate,
+    today: NaiveDate,
+) -> Result<Arc<DashboardData>, AppError> {
+    db.cached(format!("dashboard {as_of}"), move |conn| {
+        let (regions, total) = figures::as_of(conn, as_of, today)?;
+        Ok(DashboardData {
+            regions,
+            total,
+            names: RegionNames::load(conn)?,
+            monthly: figures::monthly(conn, None, as_of)?,
+        })
+    })
+    .await
+}
+
 async fn page(
     ctx: PageCtx,
     db: &Db,
@@ -180,17 +199,7 @@ async fn page(
     public: bool,
 ) -> Result<HttpResponse, AppError> {
     let today = ctx.today();
-    let data = db
-        .cached(format!("dashboard {as_of}"), move |conn| {
-            let (regions, total) = figures::as_of(conn, as_of, today)?;
-            Ok(DashboardData {
-                regions,
-                total,
-                names: RegionNames::load(conn)?,
-                monthly: figures::monthly(conn, None, as_of)?,
-            })
-        })
-        .await?;
+    let data = data(db, as_of, today).await?;
     let board = review::board(db, "", as_of, today).await?;
     let key = format!("dashboard {as_of} {} {public}", ctx.lang_code());
     let content = db

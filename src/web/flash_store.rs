@@ -41,6 +41,11 @@ impl FlashMessageStore for FlashCookieStore {
         request: HttpRequest,
         response: &mut ResponseHead,
     ) -> Result<(), StoreError> {
+        // The API sets no cookies: a `Set-Cookie` would also keep shared caches from keeping
+        // the open data.
+        if crate::api::is_token_path(request.path()) {
+            return Ok(());
+        }
         self.inner.store(messages, request, response)?;
         let headers = response.headers_mut();
         let cookies: Vec<HeaderValue> = headers.get_all(SET_COOKIE).cloned().collect();

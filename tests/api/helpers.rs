@@ -420,6 +420,18 @@ impl AppBuilder {
         self
     }
 
+    /// Requests per minute allowed to each API token.
+    pub fn api_rate_per_minute(mut self, n: u32) -> Self {
+        self.config.api_rate_per_minute = n;
+        self
+    }
+
+    /// Largest JSON body the API reads.
+    pub fn api_body_limit(mut self, bytes: usize) -> Self {
+        self.config.api_body_limit_bytes = bytes;
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let application = Application::build(self.config.clone()).expect("application starts");
         let address = format!("http://127.0.0.1:{}", application.port());
