@@ -57,6 +57,9 @@ pub struct NewHire {
     pub referral_number: Option<String>,
     #[serde(default)]
     pub referral_date: Option<NaiveDate>,
+    /// A hire already over (a file of past hires): not before the hire date, not after today.
+    #[serde(default)]
+    pub end_date: Option<NaiveDate>,
     /// Came from another settlement (lifting payment eligibility).
     #[serde(default)]
     pub arrived_from_other_settlement: bool,
@@ -91,6 +94,7 @@ impl NewHire {
             home_settlement: self.home_settlement.clone(),
             position: self.position.clone(),
             hire_date: self.hire_date.to_string(),
+            end_date: self.end_date.map(|d| d.to_string()).unwrap_or_default(),
             kind: self.kind.code().to_owned(),
             channel: self.channel.code().to_owned(),
             referral_number: self.referral_number.clone().unwrap_or_default(),

@@ -38,6 +38,7 @@ pub mod figures;
 pub mod hire_batch;
 pub mod hires;
 pub mod job_end;
+pub mod jobs;
 pub mod json;
 pub mod open;
 pub mod paging;
@@ -80,6 +81,7 @@ fn areas(cfg: &mut ServiceConfig) {
     compliance::routes(cfg);
     open::routes(cfg);
     checks::routes(cfg);
+    jobs::routes(cfg);
     hires::routes(cfg);
     hire_batch::routes(cfg);
     job_end::routes(cfg);

@@ -305,6 +305,7 @@ async fn every_write_is_in_the_openapi_document() {
         ("/api/v1/projects/{id}/status", "post"),
         ("/api/v1/regions/{kato}/plans/{month}", "put"),
         ("/api/v1/regions/{kato}/plans/{month}", "get"),
+        ("/api/v1/jobs/{id}", "get"),
     ] {
         assert!(doc["paths"][path][method].is_object(), "{method} {path}");
     }

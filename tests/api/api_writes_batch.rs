@@ -26,6 +26,7 @@ fn fields(n: usize, channel: &str) -> HireFields {
         home_settlement: get("home_settlement"),
         position: get("position"),
         hire_date: get("hire_date"),
+        end_date: String::new(),
         kind: get("kind"),
         channel: get("channel"),
         referral_number: get("referral_number"),

@@ -1,10 +1,8 @@
-//! What the API write tests share: a service account with a token, and a client that sends
-//! JSON with the headers a write takes and keeps the answer's bytes.
+//! What the API write tests share: a client for a service account's token (`api_client`
+//! makes the account) that sends JSON with the headers a write takes (`Idempotency-Key`,
+//! `If-Match`), several requests at once, and keeps the answer's bytes.
 
 use jobmap::domain::role::{Role, Scope};
-use jobmap::domain::user::Login;
-use jobmap::usecase::acting::Operator;
-use jobmap::usecase::service_accounts::{self, NewServiceAccount, Which};
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
@@ -64,26 +62,18 @@ impl Answer {
     }
 }
 
+/// A service account with a token (made by `TestApp::service_token`, as an administrator
+/// would), and a client that sends it.
 pub fn service_token(app: &TestApp, name: &str, role: Role, scope: Scope) -> Token {
-    let mut conn = app.db.conn().expect("connection");
-    let account = service_accounts::create(
-        &mut conn,
-        Operator::Cli,
-        &NewServiceAccount {
-            name: Login::parse(name).expect("a valid name"),
-            description: String::new(),
-            role,
-            scope,
-        },
-    )
-    .expect("account created");
-    let issued =
-        service_accounts::issue_token(&mut conn, Operator::Cli, Which::Id(&account.id), "", 30)
-            .expect("token issued");
+    let scope = match scope {
+        Scope::Region(r) | Scope::Contractor(r) => r,
+        Scope::National => String::new(),
+    };
+    let made = app.service_token(name, role, &scope);
     Token {
-        account_id: account.id,
+        account_id: made.account_id,
         name: name.to_owned(),
-        bearer: issued.token,
+        bearer: made.token,
         base: app.address.clone(),
         client: reqwest::Client::new(),
     }

@@ -25,10 +25,13 @@ async fn ending_a_job_needs_its_current_version() {
             &[],
         )
         .await;
-    let (tag, id) = (
-        hired.etag(),
-        hired.json()["id"].as_str().unwrap().to_owned(),
-    );
+    let id = hired.json()["id"].as_str().unwrap().to_owned();
+    // The job as read: its ETag is the one the hire answered with.
+    let read = hr.get(&format!("/jobs/{id}")).await;
+    assert_eq!(read.status, 200, "{}", read.body);
+    assert_eq!(read.json()["personal_data"], true);
+    let tag = read.etag();
+    assert_eq!(tag, hired.etag());
     let path = format!("/jobs/{id}/end");
     let end = json!({"end_date": "2024-08-01"});
     let unsure = hr.post(&path, &end, &[]).await;
@@ -69,17 +72,11 @@ async fn a_status_step_on_a_stale_version_is_refused_and_the_current_one_goes_th
         .post(&path, &approve, &[("If-Match", "\"v0\"")])
         .await;
     assert_eq!(stale.status, 412, "{}", stale.body);
-    let version: i32 = {
-        use diesel::prelude::*;
-        use jobmap::db::schema::projects;
-        let mut conn = app.db.conn().unwrap();
-        projects::table
-            .find(&project.id)
-            .select(projects::version)
-            .first(&mut conn)
-            .unwrap()
-    };
-    let tag = format!("\"v{version}\"");
+    // The project as read, with the version a step names.
+    let read = commission.get(&format!("/projects/{}", project.id)).await;
+    let version = read.json()["project"]["version"].as_i64().unwrap();
+    let tag = read.etag();
+    assert_eq!(tag, format!("\"v{version}\""));
     // An approval without its decision names what is missing, where it goes in the body.
     let bare = commission
         .post(&path, &json!({"action": "approve"}), &[("If-Match", &tag)])
