@@ -74,7 +74,7 @@ async fn a_status_step_on_a_stale_version_is_refused_and_the_current_one_goes_th
     assert_eq!(stale.status, 412, "{}", stale.body);
     // The project as read, with the version a step names.
     let read = commission.get(&format!("/projects/{}", project.id)).await;
-    let version = read.json()["project"]["version"].as_i64().unwrap();
+    let version = read.json()["version"].as_i64().unwrap();
     let tag = read.etag();
     assert_eq!(tag, format!("\"v{version}\""));
     // An approval without its decision names what is missing, where it goes in the body.
