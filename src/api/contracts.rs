@@ -12,7 +12,7 @@ use super::paging;
 use super::problem::{self, ApiError, Problem};
 use super::views::ContractView;
 use crate::db::contracts::{self, ContractWithProject};
-use crate::db::jobs::{self, PAGE_SIZE};
+use crate::db::jobs::{self, JobLine, PAGE_SIZE};
 use crate::db::{Db, DbConnection};
 use crate::domain::role::Scope;
 use crate::error::AppError;
@@ -145,6 +145,33 @@ pub struct JobView {
     pub version: i32,
 }
 
+impl JobView {
+    /// The hire as `full` (`policy::sees_personal_data`) lets the caller see it.
+    pub fn of(l: JobLine, full: bool) -> Self {
+        let person = policy::person(&l.worker.iin, &l.job.worker_name, full);
+        JobView {
+            id: l.job.id,
+            contract_id: l.job.contract_id,
+            worker_iin: person.iin,
+            worker_name: person.name,
+            personal_data: full,
+            position: l.job.position,
+            hire_date: l.job.hire_date,
+            end_date: l.job.end_date,
+            kind: l.job.kind,
+            channel: l.job.channel,
+            referral_number: l.job.referral_number,
+            referral_date: l.job.referral_date,
+            arrived_from_other_settlement: l.job.arrived_from_other_settlement,
+            monthly_wage_tenge: l.job.monthly_wage_tenge,
+            is_youth: l.job.is_youth,
+            lifting_paid_tenge: l.paid.map(|p| p.0),
+            lifting_paid_on: l.paid.map(|p| p.1),
+            version: l.job.version,
+        }
+    }
+}
+
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
@@ -190,32 +217,7 @@ pub async fn jobs_of(
         })
         .await?;
     let full = policy::sees_personal_data(&caller.acting.scope, c.place());
-    let items = lines
-        .into_iter()
-        .map(|l| {
-            let person = policy::person(&l.worker.iin, &l.job.worker_name, full);
-            JobView {
-                id: l.job.id,
-                contract_id: l.job.contract_id,
-                worker_iin: person.iin,
-                worker_name: person.name,
-                personal_data: full,
-                position: l.job.position,
-                hire_date: l.job.hire_date,
-                end_date: l.job.end_date,
-                kind: l.job.kind,
-                channel: l.job.channel,
-                referral_number: l.job.referral_number,
-                referral_date: l.job.referral_date,
-                arrived_from_other_settlement: l.job.arrived_from_other_settlement,
-                monthly_wage_tenge: l.job.monthly_wage_tenge,
-                is_youth: l.job.is_youth,
-                lifting_paid_tenge: l.paid.map(|p| p.0),
-                lifting_paid_on: l.paid.map(|p| p.1),
-                version: l.job.version,
-            }
-        })
-        .collect();
+    let items = lines.into_iter().map(|l| JobView::of(l, full)).collect();
     Ok(web::Json(JobPage {
         items,
         total,

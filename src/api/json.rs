@@ -72,40 +72,50 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let limit = req
-            .app_data::<JsonLimit>()
-            .or_else(|| req.app_data::<web::Data<JsonLimit>>().map(|d| d.get_ref()))
-            .map_or(DEFAULT_LIMIT_BYTES, |l| l.0);
-        let json = is_json(req);
-        let declared = req
-            .headers()
-            .get(CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
-        Box::pin(async move {
-            if !json {
-                return Err(ApiError::new(
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported_media_type",
-                )
-                .detail("send the body as application/json"));
-            }
-            if declared.is_some_and(|n| n > limit) {
+        let body = read_body(req, payload);
+        Box::pin(async move { parse(&body.await?).map(ApiJson) })
+    }
+}
+
+/// The whole body, checked as the module comment says (type, size), without parsing it: for
+/// a write that also needs the bytes themselves (the fingerprint of an `Idempotency-Key`).
+pub fn read_body(
+    req: &HttpRequest,
+    payload: &mut Payload,
+) -> impl Future<Output = Result<web::Bytes, ApiError>> + 'static {
+    let limit = req
+        .app_data::<JsonLimit>()
+        .or_else(|| req.app_data::<web::Data<JsonLimit>>().map(|d| d.get_ref()))
+        .map_or(DEFAULT_LIMIT_BYTES, |l| l.0);
+    let json = is_json(req);
+    let declared = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    let mut payload = payload.take();
+    async move {
+        if !json {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+            )
+            .detail("send the body as application/json"));
+        }
+        if declared.is_some_and(|n| n > limit) {
+            return Err(too_large(limit));
+        }
+        let mut body = web::BytesMut::new();
+        while let Some(chunk) = payload.next().await {
+            let chunk = chunk.map_err(|e| {
+                ApiError::bad_request("bad_request", format!("the body could not be read: {e}"))
+            })?;
+            if body.len() + chunk.len() > limit {
                 return Err(too_large(limit));
             }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| {
-                    ApiError::bad_request("bad_request", format!("the body could not be read: {e}"))
-                })?;
-                if body.len() + chunk.len() > limit {
-                    return Err(too_large(limit));
-                }
-                body.extend_from_slice(&chunk);
-            }
-            parse(&body).map(ApiJson)
-        })
+            body.extend_from_slice(&chunk);
+        }
+        Ok(body.freeze())
     }
 }
 
@@ -117,7 +127,29 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         refusal(e.into_inner(), pointer)
     })?;
     de.end().map_err(|e| refusal(e, String::new()))?;
+    if escapes_nul(body) {
+        // PostgreSQL cannot store it in text: refused here rather than failing the write.
+        return Err(ApiError::unprocessable("invalid_body")
+            .detail("text may not contain the NUL character (\\u0000)"));
+    }
     Ok(value)
+}
+
+/// Whether a string in the (well-formed) JSON holds `\u0000`.
+fn escapes_nul(body: &[u8]) -> bool {
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] == b'\\' {
+            if body[i + 1..].starts_with(b"u0000") {
+                return true;
+            }
+            // The escaped character is not the start of another escape.
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 fn refusal(e: serde_json::Error, pointer: String) -> ApiError {
@@ -188,6 +220,13 @@ mod tests {
         let e = parse::<Bulk>(body).unwrap_err();
         assert_eq!(e.code, "invalid_body");
         assert!(e.errors[0].pointer.starts_with("/rows/0"), "{:?}", e.errors);
+    }
+
+    #[test]
+    fn a_nul_character_in_a_string_is_refused_and_an_escaped_backslash_is_not_one() {
+        let e = parse::<Bulk>(br#"{"rows":[{"iin":"1\u0000","wage":1}]}"#).unwrap_err();
+        assert_eq!(e.code, "invalid_body");
+        assert!(parse::<Bulk>(br#"{"rows":[{"iin":"1\\u0000","wage":1}]}"#).is_ok());
     }
 
     #[test]

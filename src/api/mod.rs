@@ -35,13 +35,21 @@ pub mod compliance;
 pub mod contracts;
 pub mod docs;
 pub mod figures;
+pub mod hire_batch;
+pub mod hires;
+pub mod job_end;
+pub mod jobs;
 pub mod json;
 pub mod open;
 pub mod paging;
+pub mod plans;
 pub mod problem;
+pub mod procurement;
+pub mod project_status;
 pub mod projects;
 pub mod reference;
 pub mod views;
+pub mod write;
 
 use std::sync::OnceLock;
 
@@ -73,6 +81,13 @@ fn areas(cfg: &mut ServiceConfig) {
     compliance::routes(cfg);
     open::routes(cfg);
     checks::routes(cfg);
+    jobs::routes(cfg);
+    hires::routes(cfg);
+    hire_batch::routes(cfg);
+    job_end::routes(cfg);
+    procurement::routes(cfg);
+    plans::routes(cfg);
+    project_status::routes(cfg);
 }
 
 /// Mounts the API. Registered before the pages' routes, which never start with `/api/`.

@@ -310,6 +310,9 @@ pub async fn layer(
             .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         return Ok(req.into_response(response));
     }
+    if let Some(refused) = nul_in_uri(req.request()) {
+        return Ok(req.into_response(refused.respond(lang)));
+    }
     // No clone of the request may be held across the call (inner routing needs it unshared);
     // an error that escapes as `Err` is answered as a problem on its own response.
     let res = match next.call(req).await {
@@ -322,6 +325,13 @@ pub async fn layer(
     };
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
+        return Ok(res);
+    }
+    if res.response().extensions().get::<Said>().is_some() {
+        // An answer kept for an Idempotency-Key is sent again byte for byte.
+        let mut res = res;
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         return Ok(res);
     }
     let problem = res.response().extensions().get::<ApiError>().cloned();
@@ -348,6 +358,27 @@ pub async fn layer(
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(ServiceResponse::new(req, response))
 }
+
+/// A NUL character (`%00`) names no record and filters nothing, and PostgreSQL cannot compare
+/// text with it: refused before any handler passes it to a query.
+fn nul_in_uri(req: &HttpRequest) -> Option<ApiError> {
+    let has_nul = |s: &str| s.to_ascii_lowercase().contains("%00");
+    if has_nul(req.uri().path()) {
+        Some(ApiError::not_found())
+    } else if req.uri().query().is_some_and(has_nul) {
+        Some(ApiError::bad_request(
+            "invalid_query",
+            "the query may not contain the NUL character (%00)",
+        ))
+    } else {
+        None
+    }
+}
+
+/// Marks a response whose problem is said already, in the words it must keep: [`layer`]
+/// leaves it as it is (`api::write` answers a retried write with the first answer's bytes).
+#[derive(Debug, Clone, Copy)]
+pub struct Said;
 
 /// Anything under `/api/` that no route matches.
 pub async fn not_found() -> Result<HttpResponse, ApiError> {

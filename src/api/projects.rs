@@ -1,7 +1,8 @@
 //! Projects: the register's list (its filters, cursor paging by code) and one project with its
 //! contracts, figures and compliance state, within the caller's scope (others answer 404).
 
-use actix_web::{HttpRequest, get, web};
+use actix_web::http::header;
+use actix_web::{CustomizeResponder, HttpRequest, Responder, get, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -160,7 +161,7 @@ pub struct ProjectDetail {
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The project's id")),
     responses(
-        (status = 200, body = ProjectDetail),
+        (status = 200, body = ProjectDetail, headers(("ETag" = String, description = "The project's version, for If-Match on a status step"))),
         (status = 401, body = Problem, content_type = "application/problem+json"),
         (status = 404, body = Problem, content_type = "application/problem+json"),
     )
@@ -171,7 +172,7 @@ pub async fn show(
     req: HttpRequest,
     db: web::Data<Db>,
     id: web::Path<String>,
-) -> Result<web::Json<ProjectDetail>, ApiError> {
+) -> Result<CustomizeResponder<web::Json<ProjectDetail>>, ApiError> {
     let i18n = I18n::new(problem::language(&req));
     let scope = caller.acting.scope.clone();
     let id = id.into_inner();
@@ -209,6 +210,8 @@ pub async fn show(
         lifting_paid: lifting.paid,
         lifting_paid_tenge: lifting.paid_tenge,
     };
+    // The version a status step names in If-Match.
+    let etag = crate::domain::version::etag(project.version);
     Ok(web::Json(ProjectDetail {
         compliance_state: worst(states.iter().map(ContractCompliance::state))
             .code()
@@ -219,5 +222,7 @@ pub async fn show(
             .collect(),
         project: ProjectView::from(&project),
         figures,
-    }))
+    })
+    .customize()
+    .insert_header((header::ETAG, etag)))
 }

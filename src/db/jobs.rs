@@ -306,6 +306,27 @@ pub fn for_contract(
     ))
 }
 
+/// One job with its worker and its lifting payment, if there is such a job.
+pub fn line(conn: &mut DbConnection, id: &str) -> QueryResult<Option<JobLine>> {
+    let row: Option<(JobRow, WorkerRow, Option<i64>, Option<NaiveDate>)> = jobs::table
+        .inner_join(workers::table)
+        .left_join(lifting_payments::table)
+        .filter(jobs::id.eq(id))
+        .select((
+            JobRow::as_select(),
+            WorkerRow::as_select(),
+            lifting_payments::amount_tenge.nullable(),
+            lifting_payments::paid_on.nullable(),
+        ))
+        .first(conn)
+        .optional()?;
+    Ok(row.map(|(job, worker, amount, paid_on)| JobLine {
+        job,
+        worker,
+        paid: amount.zip(paid_on),
+    }))
+}
+
 /// Saves a job as corrected or ended, if it is still at `base_version`; 0 rows when it moved on.
 pub fn save(conn: &mut DbConnection, job: &JobRow, base_version: i32) -> QueryResult<usize> {
     diesel::update(

@@ -23,12 +23,14 @@ macro_rules! insert_chunks {
 }
 pub(crate) use insert_chunks;
 
+pub mod account_users;
 pub mod audit;
 pub mod cache;
 pub mod compliance;
 pub mod contracts;
 pub mod copy;
 pub mod figures;
+pub mod idempotency;
 pub mod job_export;
 pub mod jobs;
 pub mod lifting;
@@ -433,6 +435,9 @@ where
     F: FnOnce(&mut DbConnection) -> Result<R, E>,
     E: From<diesel::result::Error>,
 {
+    if in_transaction(conn) {
+        return nested_transaction(conn, f);
+    }
     // SQLite has one writer at a time. Writers that find the lock taken sleep in its busy
     // handler (1, 2, 5 … 100 ms) and can be overtaken again and again; queueing them here
     // first hands the lock over as soon as it is free.
@@ -482,6 +487,43 @@ where
                 } else {
                     tracing::error!(error = %rollback, "rollback failed");
                 }
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Whether `conn` is inside a transaction already.
+fn in_transaction(conn: &mut DbConnection) -> bool {
+    let status = match conn {
+        DbConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
+        DbConnection::Postgresql(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
+    };
+    // A broken transaction manager counts as "in one": the savepoint then fails with diesel's
+    // own error instead of a second BEGIN on a connection in an unknown state.
+    !matches!(status.transaction_depth(), Ok(None))
+}
+
+/// A write inside another write's transaction: an API request keeps the answer to its
+/// `Idempotency-Key` in the same transaction as the write it answers (`db::idempotency`), so
+/// that both are kept or neither. The use case's own transaction becomes a savepoint: its
+/// refusal undoes only its own statements, and the outer transaction (which holds SQLite's
+/// writer slot and write lock already) decides what is committed.
+fn nested_transaction<R, E, F>(conn: &mut DbConnection, f: F) -> Result<R, E>
+where
+    F: FnOnce(&mut DbConnection) -> Result<R, E>,
+    E: From<diesel::result::Error>,
+{
+    type Manager = <DbConnection as Connection>::TransactionManager;
+    Manager::begin_transaction(conn)?;
+    match f(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(e) => {
+            if let Err(rollback) = Manager::rollback_transaction(conn) {
+                tracing::error!(error = %rollback, "rollback to savepoint failed");
             }
             Err(e)
         }
@@ -611,5 +653,41 @@ mod tests {
         })
         .expect("commits");
         assert!(!writes_failing());
+    }
+
+    #[derive(QueryableByName)]
+    struct Count {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+
+    #[test]
+    fn a_write_inside_another_is_undone_alone_and_kept_with_the_outer_one() {
+        let mut conn = memory();
+        conn.batch_execute("CREATE TABLE t (x INTEGER)").unwrap();
+        let outer: Result<(), diesel::result::Error> = write_transaction(&mut conn, |c| {
+            c.batch_execute("INSERT INTO t VALUES (1)")?;
+            let refused: Result<(), diesel::result::Error> = write_transaction(c, |c| {
+                c.batch_execute("INSERT INTO t VALUES (2)")?;
+                Err(diesel::result::Error::RollbackTransaction)
+            });
+            assert!(refused.is_err());
+            write_transaction(c, |c| c.batch_execute("INSERT INTO t VALUES (3)"))
+        });
+        outer.unwrap();
+        let sum = diesel::sql_query("SELECT CAST(SUM(x) AS BIGINT) AS n FROM t")
+            .get_result::<Count>(&mut conn)
+            .unwrap();
+        assert_eq!(sum.n, 4);
+        // And an outer refusal undoes what the inner write had committed to it.
+        let undone: Result<(), diesel::result::Error> = write_transaction(&mut conn, |c| {
+            write_transaction(c, |c| c.batch_execute("INSERT INTO t VALUES (10)"))?;
+            Err(diesel::result::Error::RollbackTransaction)
+        });
+        assert!(undone.is_err());
+        let sum = diesel::sql_query("SELECT CAST(SUM(x) AS BIGINT) AS n FROM t")
+            .get_result::<Count>(&mut conn)
+            .unwrap();
+        assert_eq!(sum.n, 4);
     }
 }

@@ -295,3 +295,20 @@ diesel::table! {
 
 diesel::joinable!(api_tokens -> service_accounts (account_id));
 diesel::allow_tables_to_appear_in_same_query!(service_accounts, api_tokens);
+
+// migrations/*/2026-12-02-220001_idempotency_keys (no foreign key: the account may be a user
+// or a service account).
+diesel::table! {
+    idempotency_keys (account_id, idem_key) {
+        account_id -> Text,
+        idem_key -> Text,
+        method -> Text,
+        path -> Text,
+        body_sha256 -> Text,
+        status -> Integer,
+        content_type -> Text,
+        headers_json -> Text,
+        body -> Text,
+        created_at -> Timestamp,
+    }
+}

@@ -1,15 +1,15 @@
-//! Recording hires: one from the form (or the API) and many from a CSV import go through the
-//! same [`record`], which owns the transaction. It locks the contract (so rule 2 holds against
-//! concurrent hires) and the workers already on record (rule 4), checks every row like a typed
-//! hire (`domain::hire::check`), applies rules 2 and 4 row by row in [`admit`] — the one
-//! place they are decided — and writes every row or none, with the counters, the tallies and
-//! the audit events. A worker row holds only what the IIN says: the name and settlement as
+//! Recording hires: one from the form (or the API) and many from a CSV import or an API batch
+//! go through the same [`record_rows`], which owns the transaction. It locks the contract (so
+//! rule 2 holds against concurrent hires) and the workers already on record (rule 4), checks
+//! every row like a typed hire (`domain::hire::check`), applies rules 2 and 4 row by row in
+//! [`admit`] — the one place they are decided — and writes every row or none (or, for an API
+//! batch that asks, the rows that pass), with the counters, the tallies and the audit events. A worker row holds only what the IIN says: the name and settlement as
 //! this employer recorded them go on the hire, so no hire changes what another scope sees.
 //!
 //! Rule 4 refusals are the one way a hire can tell about someone else's records. A refusal
 //! names the project only if the user may see it; each is audited, and one user is told
 //! about at most `policy::PROBES_PER_HOUR` workers outside their scope per hour. Rule 4 is
-//! not looked at while any row has other problems (nothing would be written anyway).
+//! not looked at while any row has other problems and nothing would be written anyway.
 
 use std::collections::{HashMap, HashSet};
 
@@ -141,7 +141,22 @@ pub(crate) fn contract_for_hires(
     Ok((c, counted))
 }
 
-type Outcome = Result<Vec<JobRow>, Vec<RowProblem>>;
+/// What a request with refused rows writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Every row or none (the form, the CSV import, the API by default).
+    AllOrNothing,
+    /// The rows that pass, each judged as if the refused rows above it had not been sent
+    /// (the API's `atomic=false`).
+    GoodRows,
+}
+
+/// What [`record_rows`] did: the jobs written, by line, and every problem, by line.
+#[derive(Debug, Default)]
+pub struct Recorded {
+    pub jobs: Vec<(u64, JobRow)>,
+    pub problems: Vec<RowProblem>,
+}
 
 /// Records every row or none. `action` names the audit event of each recorded job.
 pub(crate) fn record(
@@ -152,7 +167,34 @@ pub(crate) fn record(
     today: NaiveDate,
     action: &'static str,
 ) -> Result<Vec<JobRow>, HireError> {
-    let outcome = write_transaction(conn, |conn| -> Result<Outcome, HireError> {
+    let done = record_rows(
+        conn,
+        who,
+        contract_id,
+        rows,
+        today,
+        action,
+        Mode::AllOrNothing,
+    )?;
+    if done.problems.is_empty() {
+        Ok(done.jobs.into_iter().map(|(_, j)| j).collect())
+    } else {
+        Err(HireError::Rows(done.problems))
+    }
+}
+
+/// Records the rows as `mode` says, in one transaction; nothing is written when
+/// `Mode::AllOrNothing` finds any problem.
+pub(crate) fn record_rows(
+    conn: &mut DbConnection,
+    who: &Who,
+    contract_id: &str,
+    rows: &[(u64, HireFields)],
+    today: NaiveDate,
+    action: &'static str,
+    mode: Mode,
+) -> Result<Recorded, HireError> {
+    let outcome = write_transaction(conn, |conn| -> Result<Recorded, HireError> {
         // One user's requests queue here, so the probe count cannot be raced past.
         lock_for_update(conn, "users", &who.user_id)?;
         let (c, counted) = contract_for_hires(conn, who, contract_id)?;
@@ -169,27 +211,65 @@ pub(crate) fn record(
                 })),
             }
         }
-        let admitted = admit(conn, who, &c, &counted, &checked, problems.is_empty())?;
+        let rule_4 = mode == Mode::GoodRows || problems.is_empty();
+        let admitted = admit(conn, who, &c, &counted, &checked, rule_4)?;
         problems.extend(admitted.problems);
-        if !problems.is_empty() {
+        if mode == Mode::AllOrNothing && !problems.is_empty() {
             problems.sort_by_key(|p| p.line);
             // Only the audit events of the refusals are kept.
-            return Ok(Err(problems));
+            return Ok(Recorded {
+                jobs: Vec::new(),
+                problems,
+            });
         }
-        let jobs = write_hires(conn, who, &c, &counted, &checked, admitted.known, action)?;
-        Ok(Ok(jobs))
+        let good = passed(checked, &mut problems);
+        let (lines, good): (Vec<u64>, Vec<(u64, HireInput)>) =
+            good.into_iter().map(|(l, h)| (l, (l, h))).unzip();
+        let jobs = if good.is_empty() {
+            Vec::new()
+        } else {
+            write_hires(conn, who, &c, &counted, &good, admitted.known, action)?
+        };
+        problems.sort_by_key(|p| p.line);
+        Ok(Recorded {
+            jobs: lines.into_iter().zip(jobs).collect(),
+            problems,
+        })
     });
     match outcome {
-        Ok(Ok(jobs)) => Ok(jobs),
-        Ok(Err(problems)) => Err(HireError::Rows(problems)),
         Err(HireError::Db(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))) => {
             Err(HireError::Rows(vec![RowProblem::refused(
                 rows.first().map_or(0, |r| r.0),
                 Refusal::WorkerBusy,
             )]))
         }
-        Err(e) => Err(e),
+        other => other,
     }
+}
+
+/// The checked rows no problem was found on. Once the probe limit stopped rule 4 at a row,
+/// that row and every row below it are refused too: rule 4 was not looked at for them.
+/// (Dropping a tail of rows changes nothing for the rows above, which rule 2 counted without
+/// them.)
+fn passed(checked: Vec<(u64, HireInput)>, problems: &mut Vec<RowProblem>) -> Vec<(u64, HireInput)> {
+    let stopped_at = problems
+        .iter()
+        .filter(|p| p.refusal == Some(Refusal::ProbeLimit))
+        .map(|p| p.line)
+        .min();
+    let refused: HashSet<u64> = problems.iter().map(|p| p.line).collect();
+    let mut good = Vec::with_capacity(checked.len());
+    for (line, h) in checked {
+        if refused.contains(&line) {
+            continue;
+        }
+        if stopped_at.is_some_and(|at| line >= at) {
+            problems.push(RowProblem::refused(line, Refusal::ProbeLimit));
+            continue;
+        }
+        good.push((line, h));
+    }
+    good
 }
 
 /// What rules 2 and 4 left of the rows.

@@ -4,6 +4,7 @@
 
 pub mod acting;
 pub mod contracts;
+pub mod hire_batch;
 pub mod hires;
 pub mod job_correction;
 pub mod job_end;

@@ -30,7 +30,7 @@ pub const ENTITIES: [&str; 6] = [
 
 /// Every action the application records, grouped by what it concerns, as the action filter
 /// offers them.
-pub const ACTIONS: [&str; 23] = [
+pub const ACTIONS: [&str; 24] = [
     "auth.login",
     "auth.login_failed",
     "auth.lockout",
@@ -50,6 +50,7 @@ pub const ACTIONS: [&str; 23] = [
     "ledger.add",
     "job.create",
     "job.import",
+    "job.bulk",
     "job.correct",
     "job.end",
     "lifting.pay",

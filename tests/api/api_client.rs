@@ -104,6 +104,15 @@ impl ApiClient {
         self.send(request).await
     }
 
+    pub async fn put(&self, path: &str, content_type: &str, body: impl Into<Vec<u8>>) -> Answer {
+        let request = self
+            .client
+            .put(self.url(path))
+            .header("content-type", content_type)
+            .body(body.into());
+        self.send(request).await
+    }
+
     pub async fn post_json(&self, path: &str, body: &Value) -> Answer {
         self.post(path, "application/json", body.to_string()).await
     }

@@ -803,3 +803,6 @@ audit-action-service_account-create = Service account created
 audit-action-api_token-issue = API token issued
 audit-action-api_token-revoke = API token revoked
 audit-entity-service-account = Service account
+
+## wt-api-writes
+audit-action-job-bulk = Hire recorded in a bulk API request

@@ -790,3 +790,6 @@ audit-action-service_account-create = Сервистік есептік жазб
 audit-action-api_token-issue = API токені берілді
 audit-action-api_token-revoke = API токені кері қайтарылды
 audit-entity-service-account = Сервистік есептік жазба
+
+## wt-api-writes
+audit-action-job-bulk = Жұмысқа орналастыру API-дің топтамалық сұрауымен жазылды

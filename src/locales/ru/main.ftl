@@ -826,3 +826,6 @@ audit-action-service_account-create = Создана сервисная учёт
 audit-action-api_token-issue = Выдан токен API
 audit-action-api_token-revoke = Отозван токен API
 audit-entity-service-account = Сервисная учётная запись
+
+## wt-api-writes
+audit-action-job-bulk = Трудоустройство записано пакетным запросом API
