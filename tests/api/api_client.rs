@@ -173,6 +173,8 @@ impl TestApp {
             address: self.address.clone(),
             client: reqwest::Client::builder()
                 .redirect(reqwest::redirect::Policy::none())
+                // Below the server's keep-alive, as the pages' test browser.
+                .pool_idle_timeout(std::time::Duration::from_secs(3))
                 .build()
                 .expect("http client"),
             token,

@@ -215,6 +215,9 @@ impl Browser {
             .redirect(reqwest::redirect::Policy::none())
             .cookie_provider(jar.clone())
             .default_headers(headers)
+            // Below the server's keep-alive (5 s): a connection the server is closing is never
+            // reused for the next request (hyper's "IncompleteMessage" on slow machines).
+            .pool_idle_timeout(std::time::Duration::from_secs(3))
             .build()
             .expect("http client");
         Self {
