@@ -4,7 +4,7 @@
 
 use serde::de::DeserializeOwned;
 
-use super::message::Message;
+use super::message::{FieldProblem, Message};
 
 /// A problem with the file as a whole or with one line of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,6 +17,15 @@ pub struct LineProblem {
 }
 
 impl LineProblem {
+    /// A field's problem on line `line` of a file.
+    pub fn at(line: u64, p: FieldProblem) -> Self {
+        Self {
+            line,
+            column: Some(p.field),
+            message: p.message,
+        }
+    }
+
     pub fn file(message: Message) -> Self {
         Self {
             line: 1,

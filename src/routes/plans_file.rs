@@ -97,11 +97,7 @@ fn check(rows: Vec<(u64, PlanLine)>) -> Result<Vec<FileMonth>, Vec<LineProblem>>
                 }
                 months.push((line, year, month, plan));
             }
-            Err(found) => problems.extend(found.into_iter().map(|f| LineProblem {
-                line,
-                column: Some(f.field),
-                message: f.message,
-            })),
+            Err(found) => problems.extend(found.into_iter().map(|p| LineProblem::at(line, p))),
         }
     }
     if problems.is_empty() {

@@ -125,11 +125,7 @@ pub async fn upload(
         match contract::check(&fields.fields(), today) {
             Ok(input) => rows.push((line, fields.project_code.trim().to_owned(), input)),
             Err(field_problems) => {
-                problems.extend(field_problems.into_iter().map(|p| LineProblem {
-                    line,
-                    column: Some(p.field),
-                    message: p.message,
-                }))
+                problems.extend(field_problems.into_iter().map(|p| LineProblem::at(line, p)))
             }
         }
     }

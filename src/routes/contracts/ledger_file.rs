@@ -119,11 +119,7 @@ pub async fn upload(
     for (line, fields) in rows {
         match ledger::check_line(&fields) {
             Ok(input) => lines.push((line, input)),
-            Err(found) => problems.extend(found.into_iter().map(|p| LineProblem {
-                line,
-                column: Some(p.field),
-                message: p.message,
-            })),
+            Err(found) => problems.extend(found.into_iter().map(|p| LineProblem::at(line, p))),
         }
     }
     if !problems.is_empty() {

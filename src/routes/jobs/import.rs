@@ -42,8 +42,8 @@ pub const ALL_COLUMNS: [&str; 12] = [
     "end_date",
 ];
 
-/// The columns a file must have.
-pub const COLUMNS: &[&str] = ALL_COLUMNS.split_at(11).0;
+/// The columns a file must have: all but the trailing `end_date`.
+pub const COLUMNS: &[&str] = ALL_COLUMNS.split_at(ALL_COLUMNS.len() - 1).0;
 
 #[derive(Template)]
 #[template(path = "jobs/import.html")]

@@ -113,15 +113,9 @@ fn check_rows(bytes: &[u8]) -> Result<CheckedRows, Vec<LineProblem>> {
                 }
                 checked.rows.push((line, input));
             }
-            Err(field_problems) => {
-                checked
-                    .problems
-                    .extend(field_problems.into_iter().map(|p| LineProblem {
-                        line,
-                        column: Some(p.field),
-                        message: p.message,
-                    }))
-            }
+            Err(field_problems) => checked
+                .problems
+                .extend(field_problems.into_iter().map(|p| LineProblem::at(line, p))),
         }
     }
     Ok(checked)
