@@ -33,6 +33,7 @@ pub mod caller;
 pub mod checks;
 pub mod compliance;
 pub mod contracts;
+pub mod doc_responses;
 pub mod docs;
 pub mod figures;
 pub mod hire_batch;
@@ -126,7 +127,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             token, issued by an administrator). Errors are RFC 9457 problem details \
             (`application/problem+json`). Paths under `/api/v1/open/` need no token."
     ),
-    components(schemas(problem::Problem, problem::ProblemField)),
+    components(schemas(problem::Problem, problem::ProblemField, open::Format)),
     modifiers(&BearerScheme)
 )]
 struct ApiDoc;
@@ -157,6 +158,7 @@ pub fn openapi() -> &'static utoipa::openapi::OpenApi {
             .get_or_insert_with(utoipa::openapi::Components::new)
             .schemas
             .extend(schemas);
+        doc_responses::add_shared_answers(&mut doc);
         doc
     })
 }

@@ -275,7 +275,7 @@ fn projects_csv_bytes(o: &OpenProjects) -> Result<Vec<u8>, crate::error::AppErro
     tag = "open data",
     params(OpenQuery),
     responses(
-        (status = 200, body = FiguresReport, headers(("ETag" = String), ("Cache-Control" = String))),
+        (status = 200, description = "The figures, as JSON or (with `format=csv`) as CSV", content((FiguresReport = "application/json"), (String = "text/csv")), headers(("ETag" = String), ("Cache-Control" = String))),
         (status = 304, description = "Unchanged since the `If-None-Match` tag"),
         (status = 400, body = Problem, content_type = "application/problem+json"),
     )
@@ -321,7 +321,7 @@ pub async fn figures_csv(
     tag = "open data",
     params(OpenQuery),
     responses(
-        (status = 200, body = OpenProjects, headers(("ETag" = String), ("Cache-Control" = String))),
+        (status = 200, description = "The projects, as JSON or (with `format=csv`) as CSV", content((OpenProjects = "application/json"), (String = "text/csv")), headers(("ETag" = String), ("Cache-Control" = String))),
         (status = 304, description = "Unchanged since the `If-None-Match` tag"),
         (status = 400, body = Problem, content_type = "application/problem+json"),
     )

@@ -37,11 +37,15 @@ pub fn decode(cursor: Option<&str>) -> Result<Option<String>, ApiError> {
     if c.len() % 2 != 0 || c.len() > 512 {
         return Err(bad());
     }
-    let bytes = (0..c.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&c[i..i + 2], 16))
-        .collect::<Result<Vec<u8>, _>>()
-        .map_err(|_| bad())?;
+    // By bytes, not by `&str` slices: a cursor of multi-byte characters must be refused, not
+    // split inside a character.
+    let digit = |b: u8| char::from(b).to_digit(16);
+    let bytes = c
+        .as_bytes()
+        .chunks(2)
+        .map(|pair| u8::try_from(digit(pair[0])? * 16 + digit(pair[1])?).ok())
+        .collect::<Option<Vec<u8>>>()
+        .ok_or_else(bad)?;
     String::from_utf8(bytes).map(Some).map_err(|_| bad())
 }
 
@@ -71,6 +75,8 @@ mod tests {
         assert_eq!(decode(Some(&c)).unwrap().as_deref(), Some("11-0042/Ä"));
         assert!(decode(Some("zz")).is_err());
         assert!(decode(Some("abc")).is_err());
+        assert!(decode(Some("6ç\u{10475d}")).is_err());
+        assert!(decode(Some("0\u{80}0")).is_err());
         assert_eq!(decode(None).unwrap(), None);
     }
 

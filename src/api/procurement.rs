@@ -4,7 +4,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, post, web};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -75,7 +75,7 @@ pub struct RecordedLine {
     pub is_domestic: bool,
     pub producer_bin: Option<String>,
     pub ct_kz_certificate: Option<String>,
-    pub created_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
     pub version: i32,
 }
 
@@ -90,7 +90,7 @@ impl From<LineRow> for RecordedLine {
             is_domestic: l.is_domestic,
             producer_bin: l.producer_bin,
             ct_kz_certificate: l.ct_kz_certificate,
-            created_at: l.created_at,
+            created_at: l.created_at.and_utc(),
             version: l.version,
         }
     }
