@@ -512,6 +512,7 @@ async fn pages_have_no_serious_accessibility_findings_and_fit_laptop_and_phone()
         format!("/projects/{}", project.id),
         format!("/contracts/{}", contract.id),
         format!("/contracts/{}", breached.id),
+        "/api/docs".to_owned(),
     ];
     let paths: Vec<&str> = pages.iter().map(String::as_str).collect();
     let mut problems = Vec::new();
@@ -521,6 +522,32 @@ async fn pages_have_no_serious_accessibility_findings_and_fit_laptop_and_phone()
         // axe's rules do not depend on the language; the widths do (Kazakh words are longest).
         problems.extend(check_pages(&c, &base, &paths, lang, lang == "en").await);
     }
+    problems.extend(api_reference_draws_every_operation(&c, &base).await);
     c.close().await.expect("close");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The API reference is drawn by the vendored Swagger UI under the site's CSP: its script must
+/// run and list the operations of the OpenAPI document, not leave an empty page.
+async fn api_reference_draws_every_operation(c: &Client, base: &str) -> Vec<String> {
+    c.goto(&format!("{base}/api/docs")).await.expect("api docs");
+    let mut drawn = 0;
+    for _ in 0..50 {
+        drawn = c
+            .execute(
+                "return document.querySelectorAll('.opblock').length;",
+                vec![],
+            )
+            .await
+            .ok()
+            .and_then(|v| v.as_i64())
+            .unwrap_or(0);
+        if drawn >= 20 {
+            return Vec::new();
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+    vec![format!(
+        "/api/docs drew {drawn} operations, expected at least 20"
+    )]
 }

@@ -9,7 +9,9 @@
   window.SwaggerUIBundle({
     url: target.getAttribute("data-spec-url"),
     domNode: target,
-    deepLinking: true,
+    // Off: a deep link is an anchor inside each operation's toggle button, which screen readers
+    // cannot use (axe: nested-interactive).
+    deepLinking: false,
     // The public validator is on another origin, which the CSP (rightly) forbids.
     validatorUrl: null,
     tryItOutEnabled: false,
