@@ -279,8 +279,7 @@ impl Db {
             log: log.clone(),
         };
         let mut first = manager.open()?;
-        run_migrations(&mut first)?;
-        reference::load(&mut first).map_err(|e| DbSetupError::Reference(e.to_string()))?;
+        prepare_alone(&mut first)?;
         drop(first);
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
@@ -560,6 +559,42 @@ fn ensure_parent_dir(path: &Path) -> Result<(), DbSetupError> {
         }
         _ => Ok(()),
     }
+}
+
+/// Applies pending migrations and loads reference data, one instance at a time: instances
+/// started together on one database (behind a load balancer, restarted after an upgrade) would
+/// otherwise race to create the same tables and insert the same regions. On SQLite the work is
+/// one `BEGIN IMMEDIATE` transaction (the others wait on the busy timeout, then find it done);
+/// on PostgreSQL, whose DDL cannot all run in one transaction with the data, a session-level
+/// advisory lock is held around it.
+fn prepare_alone(conn: &mut DbConnection) -> Result<(), DbSetupError> {
+    /// An arbitrary key of this application's ("jobmap" in ASCII).
+    const SETUP_LOCK: i64 = 0x6a6f_626d_6170;
+    let lock_error = |e: diesel::result::Error| DbSetupError::Migrate(e.to_string());
+    match conn {
+        DbConnection::Sqlite(c) => {
+            AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")
+                .map_err(lock_error)?;
+        }
+        DbConnection::Postgresql(c) => {
+            diesel::sql_query(format!("SELECT pg_advisory_lock({SETUP_LOCK})"))
+                .execute(c)
+                .map_err(lock_error)?;
+        }
+    }
+    let prepared = run_migrations(conn)
+        .and_then(|()| reference::load(conn).map_err(|e| DbSetupError::Reference(e.to_string())));
+    let released = match (conn, prepared.is_ok()) {
+        (DbConnection::Sqlite(c), true) => AnsiTransactionManager::commit_transaction(c),
+        (DbConnection::Sqlite(c), false) => AnsiTransactionManager::rollback_transaction(c),
+        (DbConnection::Postgresql(c), _) => {
+            diesel::sql_query(format!("SELECT pg_advisory_unlock({SETUP_LOCK})"))
+                .execute(c)
+                .map(|_| ())
+        }
+    };
+    prepared?;
+    released.map_err(lock_error)
 }
 
 fn run_migrations(conn: &mut DbConnection) -> Result<(), DbSetupError> {

@@ -74,6 +74,35 @@ fn reference_data_is_loaded_once() {
     assert_eq!(mzp_2024, 85_000);
 }
 
+/// Several instances started at once on one new database (the national shape: instances
+/// behind a load balancer, restarted together after an upgrade) all come up, and the
+/// migrations ran once: each instance migrates under an advisory lock on PostgreSQL, and under
+/// SQLite's write lock on SQLite.
+#[test]
+fn instances_started_together_all_come_up_on_one_migrated_database() {
+    let test_db = TestDb::new();
+    let opened: Vec<Result<bool, String>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| {
+                s.spawn(|| {
+                    Db::open(&test_db.url, 2)
+                        .map(|_| true)
+                        .map_err(|e| e.to_string())
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(opened, vec![Ok(true); 4]);
+    let db = Db::open(&test_db.url, 2).unwrap();
+    let mut conn = db.conn().unwrap();
+    let regions: i64 = jobmap::db::schema::regions::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(regions, 20);
+}
+
 #[test]
 fn foreign_keys_are_enforced() {
     let test_db = TestDb::new();
