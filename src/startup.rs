@@ -46,6 +46,7 @@ impl Application {
             std::time::Duration::from_secs(config.db_timeout_secs),
         )?;
         crate::bootstrap::ensure_first_admin(&db, config.admin_password.as_deref())?;
+        db.listen_to_other_instances();
         let listener = TcpListener::bind(&config.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", config.bind))?;
         let port = listener.local_addr()?.port();

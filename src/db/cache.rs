@@ -2,9 +2,9 @@
 //!
 //! Every write that changes the figures (a flushed `Tally`, a monthly plan) advances the
 //! process's generation when it commits, and the generation is part of every key: a page
-//! never shows figures older than the last write this process committed. Writes made by
-//! another process (a second instance on the same PostgreSQL, or the command line) are seen
-//! once an entry expires, after `TTL`.
+//! never shows figures older than the last write this process committed. On PostgreSQL the
+//! other instances hear of the commit at once (`db::listen`); otherwise (a second process on
+//! one SQLite file, the command line) its writes are seen once an entry expires, after `TTL`.
 
 use std::any::Any;
 use std::cell::Cell;
@@ -32,6 +32,17 @@ pub fn generation() -> u64 {
 /// between read the old figures under the new generation, and must not be kept.
 pub fn touched() {
     TOUCHED.with(|t| t.set(true));
+    GENERATION.fetch_add(1, Ordering::AcqRel);
+}
+
+/// Whether the transaction running on this thread changed the figures (to tell the other
+/// instances before it commits, see `db::listen`).
+pub(crate) fn is_touched() -> bool {
+    TOUCHED.with(Cell::get)
+}
+
+/// Another instance committed a change to the figures (`db::listen`).
+pub(crate) fn changed_elsewhere() {
     GENERATION.fetch_add(1, Ordering::AcqRel);
 }
 

@@ -34,6 +34,7 @@ pub mod idempotency;
 pub mod job_export;
 pub mod jobs;
 pub mod lifting;
+pub mod listen;
 pub mod login_failures;
 pub mod plans;
 pub mod progress;
@@ -335,6 +336,14 @@ impl Db {
         &self.log
     }
 
+    /// On PostgreSQL, hears the other instances' writes to the figures for as long as a handle
+    /// on this database lives (see `listen`). A server calls it once; tools need not.
+    pub fn listen_to_other_instances(&self) {
+        if let DbUrl::Postgres(url) = &self.url {
+            listen::spawn(url.clone(), Arc::downgrade(&self.unreachable));
+        }
+    }
+
     pub fn url(&self) -> &DbUrl {
         &self.url
     }
@@ -459,7 +468,14 @@ where
             <DbConnection as Connection>::TransactionManager::begin_transaction(conn)?
         }
     }
-    match f(conn) {
+    let outcome = f(conn).and_then(|value| match conn {
+        DbConnection::Postgresql(c) if cache::is_touched() => {
+            listen::notify_figures_changed(c).map_err(E::from)?;
+            Ok(value)
+        }
+        _ => Ok(value),
+    });
+    match outcome {
         Ok(value) => {
             if let Err(e) =
                 <DbConnection as Connection>::TransactionManager::commit_transaction(conn)

@@ -203,6 +203,11 @@ pub struct Browser {
 }
 
 impl Browser {
+    /// A browser on a server started elsewhere (another instance on the same database).
+    pub fn at(address: &str) -> Self {
+        Self::new(address)
+    }
+
     fn new(address: &str) -> Self {
         let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
         // Tests read English unless they ask for another language.

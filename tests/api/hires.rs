@@ -360,7 +360,7 @@ async fn a_correction_on_a_stale_version_is_refused() {
         .assert_contains("The end date cannot be before the hire date.");
 }
 
-async fn futures_join_all<F: std::future::Future<Output = Page>>(
+pub(crate) async fn futures_join_all<F: std::future::Future<Output = Page>>(
     futures: impl Iterator<Item = F>,
 ) -> Vec<Page> {
     let handles: Vec<_> = futures.collect();

@@ -24,6 +24,7 @@ mod auth;
 mod bootstrap;
 mod cli;
 mod clock;
+mod cluster;
 mod compliance;
 mod contracts;
 mod copy;
