@@ -157,3 +157,30 @@ async fn twenty_direct_hires_split_across_two_instances_let_exactly_ten_in() {
         .count();
     assert_eq!((accepted, refused), (10, 10));
 }
+
+#[tokio::test]
+async fn ten_failed_sign_ins_split_across_two_instances_lock_the_account_on_both() {
+    let app = spawn_app().await;
+    if !on_postgres(&app) {
+        return;
+    }
+    let other = Instance::beside(&app).await;
+    let user = UserBuilder::commission().create(&app);
+    for n in 0..10 {
+        let who = if n % 2 == 0 {
+            app.browser()
+        } else {
+            other.browser()
+        };
+        who.login(&user.login, "a wrong guess")
+            .await
+            .assert_contains("The login or password is incorrect.");
+    }
+    // The 11th attempt, with the right password, on either instance: the lock is shared.
+    for who in [app.browser(), other.browser()] {
+        who.login(&user.login, &user.password)
+            .await
+            .assert_status(200)
+            .assert_contains("this account is locked.");
+    }
+}
