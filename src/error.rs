@@ -28,6 +28,9 @@ pub enum AppError {
     /// The request is malformed; the text is for the log, never shown.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Too many attempts from one client (sign-in); try again after a minute.
+    #[error("too many requests")]
+    TooManyRequests,
     /// The database is unreachable or the pool is exhausted.
     #[error("service unavailable: {0}")]
     Unavailable(String),
@@ -47,6 +50,7 @@ impl std::fmt::Debug for AppError {
             Self::Forbidden => f.write_str("Forbidden"),
             Self::SignInRequired { next } => write!(f, "SignInRequired({next:?})"),
             Self::CsrfRejected => f.write_str("CsrfRejected"),
+            Self::TooManyRequests => f.write_str("TooManyRequests"),
             Self::BadRequest(e) => write!(f, "BadRequest({e:?})"),
             Self::Unavailable(e) => write!(f, "Unavailable({e:?})"),
         }
@@ -90,6 +94,7 @@ impl ResponseError for AppError {
             Self::NotFound => StatusCode::NOT_FOUND,
             Self::Forbidden => StatusCode::FORBIDDEN,
             Self::BadRequest(_) => StatusCode::BAD_REQUEST,
+            Self::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             Self::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -100,8 +105,11 @@ impl ResponseError for AppError {
             Self::Internal(e) => tracing::error!(error = %format!("{e:#}"), "internal error"),
             Self::Unavailable(e) => tracing::error!(error = %e, "service unavailable"),
             Self::BadRequest(e) => tracing::info!(reason = %e, "bad request"),
-            Self::NotFound | Self::Forbidden | Self::SignInRequired { .. } | Self::CsrfRejected => {
-            }
+            Self::NotFound
+            | Self::Forbidden
+            | Self::SignInRequired { .. }
+            | Self::CsrfRejected
+            | Self::TooManyRequests => {}
         }
         let mut response = HttpResponse::build(self.status_code());
         match self {
@@ -109,6 +117,9 @@ impl ResponseError for AppError {
                 let query = serde_urlencoded::to_string([("next", next)]).unwrap_or_default();
                 let target = format!("/login?{query}");
                 response.insert_header((actix_web::http::header::LOCATION, target));
+            }
+            Self::TooManyRequests => {
+                response.insert_header((actix_web::http::header::RETRY_AFTER, "60"));
             }
             Self::CsrfRejected => {
                 let mut r = response.finish();

@@ -239,6 +239,11 @@ impl From<AppError> for ApiError {
                 tracing::info!(%reason, "bad API request");
                 Self::new(StatusCode::BAD_REQUEST, "bad_request")
             }
+            AppError::TooManyRequests => {
+                let mut e = Self::new(StatusCode::TOO_MANY_REQUESTS, "rate_limited");
+                e.retry_after = Some(60);
+                e
+            }
             AppError::Unavailable(reason) => {
                 tracing::error!(%reason, "service unavailable");
                 let mut e = Self::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable");

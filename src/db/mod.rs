@@ -35,6 +35,7 @@ pub mod job_export;
 pub mod jobs;
 pub mod lifting;
 pub mod listen;
+pub mod login_attempts;
 pub mod login_failures;
 pub mod plans;
 pub mod progress;

@@ -18,7 +18,7 @@ use crate::auth::csrf::{CookieKey, new_token};
 use crate::auth::{CurrentUser, SESSION_CSRF, SESSION_USER_ID};
 use crate::config::Config;
 use crate::db::audit::{self, Actor};
-use crate::db::{Db, login_failures, now, users};
+use crate::db::{Db, login_attempts, login_failures, now, users};
 use crate::domain::lockout;
 use crate::error::AppError;
 use crate::i18n::Arg;
@@ -118,6 +118,15 @@ pub async fn submit(
     // The same statements, counting and locking whether or not the login exists, so that
     // neither the answer nor its timing tells which logins exist.
     let unknown = unknown_account(&key.0, &wanted);
+    // The per-instance limiter in front of this route holds off floods; this count is the
+    // limit itself, shared by every instance on the database.
+    let from = address.clone();
+    let attempts = db
+        .write(move |conn| Ok(login_attempts::count(conn, &from, at)?))
+        .await?;
+    if attempts > i32::try_from(config.login_per_minute).unwrap_or(i32::MAX) {
+        return Err(AppError::TooManyRequests);
+    }
     let from = address.clone();
     let (user, account, locked_until) = db
         .run(move |conn| {

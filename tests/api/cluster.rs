@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use jobmap::domain::workflow::ProjectStatus;
 
 use crate::builders::{ContractBuilder, ProjectBuilder, UserBuilder, hire_form};
-use crate::helpers::{Browser, Page, TestApp, row_of, spawn_app, urlencode};
+use crate::helpers::{AppBuilder, Browser, Page, TestApp, row_of, spawn_app, urlencode};
 
 /// `jobmap serve` on the test's database, killed when dropped.
 struct Instance {
@@ -17,6 +17,12 @@ struct Instance {
 
 impl Instance {
     async fn beside(app: &TestApp) -> Self {
+        Self::beside_with(app, 1000).await
+    }
+
+    /// With this many sign-in attempts a minute per address (the test's own server must be
+    /// built with the same).
+    async fn beside_with(app: &TestApp, login_per_minute: u32) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
@@ -29,7 +35,7 @@ impl Instance {
                 "JOBMAP_SECRET_KEY",
                 "test-secret-key-that-is-long-enough-for-cookies",
             )
-            .env("JOBMAP_LOGIN_PER_MINUTE", "1000")
+            .env("JOBMAP_LOGIN_PER_MINUTE", login_per_minute.to_string())
             .env("RUST_LOG", "warn")
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -182,5 +188,30 @@ async fn ten_failed_sign_ins_split_across_two_instances_lock_the_account_on_both
             .await
             .assert_status(200)
             .assert_contains("this account is locked.");
+    }
+}
+
+#[tokio::test]
+async fn the_limit_on_sign_in_attempts_counts_across_both_instances() {
+    let app = AppBuilder::new().login_per_minute(4).spawn().await;
+    if !on_postgres(&app) {
+        return;
+    }
+    let other = Instance::beside_with(&app, 4).await;
+    // Two attempts on each: four from this address this minute, each instance's own limiter
+    // (four a minute) far from full.
+    for who in [
+        app.browser(),
+        other.browser(),
+        app.browser(),
+        other.browser(),
+    ] {
+        who.login("admin", "wrong wrong").await.assert_status(200);
+    }
+    for who in [app.browser(), other.browser()] {
+        who.login("admin", "wrong wrong")
+            .await
+            .assert_status(429)
+            .assert_contains("Please wait a minute before trying again.");
     }
 }
