@@ -64,7 +64,9 @@ fn normalise_type(t: &str) -> String {
 }
 
 fn shape(columns: Vec<Column>, fks: Vec<ForeignKey>, indexes: Vec<Index>) -> Shape {
-    let skip = |t: &str| t == "__diesel_schema_migrations";
+    // The project search index is each backend's own by design: an FTS5 table (and its
+    // row numbers) on SQLite, a pg_trgm GIN index on PostgreSQL.
+    let skip = |t: &str| t == "__diesel_schema_migrations" || t.starts_with("projects_search");
     Shape {
         columns: columns
             .into_iter()
@@ -90,7 +92,7 @@ fn shape(columns: Vec<Column>, fks: Vec<ForeignKey>, indexes: Vec<Index>) -> Sha
             .collect(),
         indexes: indexes
             .into_iter()
-            .filter(|i| !skip(&i.table_name))
+            .filter(|i| !skip(&i.table_name) && i.index_name != "projects_search_trgm_idx")
             .map(|i| {
                 format!(
                     "{} {}({}){}",
