@@ -155,7 +155,12 @@ async fn edits_and_deletions_are_followed_by_the_index() {
     assert_eq!(search(&member, "салу").await, ["KZ-71-010"]);
 
     // Deleted: gone from the results; a new project is found at once.
-    sql(&app, "DELETE FROM projects WHERE code = 'KZ-71-010'");
+    sql(
+        &app,
+        "DELETE FROM project_status_changes WHERE project_id IN \
+         (SELECT id FROM projects WHERE code = 'KZ-71-010'); \
+         DELETE FROM projects WHERE code = 'KZ-71-010'",
+    );
     assert_eq!(search(&member, "салу").await, Vec::<String>::new());
     ProjectBuilder::in_region("71")
         .code("KZ-71-011")
@@ -176,12 +181,14 @@ fn a_database_that_cannot_have_pg_trgm_is_refused_at_start_with_a_clear_message(
     let suffix = uuid::Uuid::new_v4().simple().to_string();
     let (role, name) = (format!("jobmap_plain_{suffix}"), format!("jobmap_plain_{suffix}"));
     let mut admin = PgConnection::establish(&base).expect("connect to the test server");
-    admin
-        .batch_execute(&format!(
-            "CREATE ROLE {role} LOGIN; CREATE DATABASE {name}; \
-             GRANT CONNECT ON DATABASE {name} TO {role};"
-        ))
-        .expect("role and database");
+    // One statement at a time: CREATE DATABASE refuses to run in a transaction block.
+    for statement in [
+        format!("CREATE ROLE {role} LOGIN"),
+        format!("CREATE DATABASE {name}"),
+        format!("GRANT CONNECT ON DATABASE {name} TO {role}"),
+    ] {
+        admin.batch_execute(&statement).expect("role and database");
+    }
     let db_url = crate::helpers::with_database(&base, &name);
     PgConnection::establish(&db_url)
         .expect("connect to the new database")
@@ -192,9 +199,8 @@ fn a_database_that_cannot_have_pg_trgm_is_refused_at_start_with_a_clear_message(
     as_role.set_password(None).expect("no password");
     let as_role = as_role.to_string();
     let outcome = jobmap::db::Db::open(&as_role, 1).map(|_| ());
-    let _ = admin.batch_execute(&format!(
-        "DROP DATABASE IF EXISTS {name} WITH (FORCE); DROP ROLE IF EXISTS {role}"
-    ));
+    let _ = admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+    let _ = admin.batch_execute(&format!("DROP ROLE IF EXISTS {role}"));
     let message = outcome.expect_err("refused").to_string();
     assert!(message.contains("pg_trgm"), "{message}");
     assert!(message.contains("CREATE EXTENSION pg_trgm"), "{message}");
