@@ -4,7 +4,7 @@
 -- removed, or an operator's own SQL). Instances read the signals after the last one they saw.
 -- AUTOINCREMENT: numbers are never reused, even after old signals are removed.
 CREATE TABLE session_signals (
-    generation   INTEGER PRIMARY KEY AUTOINCREMENT,
+    generation   INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     session_id   TEXT,
     user_id      TEXT,
     signalled_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP
