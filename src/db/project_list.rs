@@ -94,24 +94,26 @@ fn search_condition(query: &SearchQuery, sqlite: bool) -> Option<Condition> {
         ));
     }
     for pattern in query.like_patterns() {
-        conditions.push(Box::new(
-            projects::search_text.like(pattern).escape('\\'),
-        ));
+        conditions.push(Box::new(projects::search_text.like(pattern).escape('\\')));
     }
     conditions.into_iter().reduce(|a, b| Box::new(a.and(b)))
 }
 
 /// The ranking of a search (see `domain::search::Rank`): 0 for the code itself, 1 for a code
 /// that starts with the query, 2 for a title word that does, 3 otherwise.
-fn rank(query: &SearchQuery) -> Box<dyn BoxableExpression<projects::table, DbBackend, SqlType = Integer>> {
+fn rank(
+    query: &SearchQuery,
+) -> Box<dyn BoxableExpression<projects::table, DbBackend, SqlType = Integer>> {
     let [code, start, word] = query.rank_patterns();
-    Box::new(diesel::dsl::sql::<Integer>("CASE WHEN projects.search_text LIKE ")
-        .bind::<Text, _>(code)
-        .sql(" ESCAPE '\\' THEN 0 WHEN projects.search_text LIKE ")
-        .bind::<Text, _>(start)
-        .sql(" ESCAPE '\\' THEN 1 WHEN projects.search_text LIKE ")
-        .bind::<Text, _>(word)
-        .sql(" ESCAPE '\\' THEN 2 ELSE 3 END"))
+    Box::new(
+        diesel::dsl::sql::<Integer>("CASE WHEN projects.search_text LIKE ")
+            .bind::<Text, _>(code)
+            .sql(" ESCAPE '\\' THEN 0 WHEN projects.search_text LIKE ")
+            .bind::<Text, _>(start)
+            .sql(" ESCAPE '\\' THEN 1 WHEN projects.search_text LIKE ")
+            .bind::<Text, _>(word)
+            .sql(" ESCAPE '\\' THEN 2 ELSE 3 END"),
+    )
 }
 
 macro_rules! filtered {

@@ -225,7 +225,11 @@ mod tests {
         assert_eq!(w.rank("kz-11-0001 жаңамектеп"), Rank::Elsewhere);
         assert_eq!(
             q.rank_patterns(),
-            ["kz-71 %".to_owned(), "kz-71%".to_owned(), "% kz-71%".to_owned()]
+            [
+                "kz-71 %".to_owned(),
+                "kz-71%".to_owned(),
+                "% kz-71%".to_owned()
+            ]
         );
     }
 

@@ -28,9 +28,14 @@ pub struct TestDb {
 
 enum Cleanup {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { server_url: String, name: String },
+    Postgres {
+        server_url: String,
+        name: String,
+    },
     /// Another handle on a database some other `TestDb` owns (and removes).
-    Shared { postgres: bool },
+    Shared {
+        postgres: bool,
+    },
 }
 
 impl TestDb {

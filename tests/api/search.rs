@@ -67,7 +67,10 @@ fn listed(body: &str) -> Vec<String> {
     let mut found: Vec<(usize, String)> = PROJECTS
         .iter()
         .chain([("KZ-71-010", ""), ("KZ-71-011", "")].iter())
-        .filter_map(|(code, _)| body.find(&format!(">{code}<")).map(|at| (at, (*code).to_owned())))
+        .filter_map(|(code, _)| {
+            body.find(&format!(">{code}<"))
+                .map(|at| (at, (*code).to_owned()))
+        })
         .collect();
     found.sort();
     found.into_iter().map(|(_, code)| code).collect()
@@ -106,7 +109,8 @@ async fn the_same_projects_in_the_same_order_on_both_backends() {
         let found = results(&app).await;
         for (q, codes) in expected() {
             assert_eq!(
-                found[q], codes,
+                found[q],
+                codes,
                 "{q:?} on {}",
                 if postgres { "PostgreSQL" } else { "SQLite" }
             );
@@ -179,7 +183,10 @@ fn a_database_that_cannot_have_pg_trgm_is_refused_at_start_with_a_clear_message(
     };
     // A role that may create tables in its database but not extensions.
     let suffix = uuid::Uuid::new_v4().simple().to_string();
-    let (role, name) = (format!("jobmap_plain_{suffix}"), format!("jobmap_plain_{suffix}"));
+    let (role, name) = (
+        format!("jobmap_plain_{suffix}"),
+        format!("jobmap_plain_{suffix}"),
+    );
     let mut admin = PgConnection::establish(&base).expect("connect to the test server");
     // One statement at a time: CREATE DATABASE refuses to run in a transaction block.
     for statement in [
