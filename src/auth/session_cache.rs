@@ -27,7 +27,9 @@ use crate::db::{Db, DbConnection};
 use crate::error::AppError;
 
 /// How long an entry may stay in memory before it is read again: bounds memory, not
-/// correctness (signals end entries at once).
+/// correctness (signals end entries at once). Shorter than the idle timeout less the touch
+/// interval: a read from the database pushes the idle expiry 30 minutes on, so an expiry held
+/// in memory is never earlier than the one another instance keeps pushing in the database.
 const ENTRY_LIFE: Duration = Duration::from_secs(600);
 /// How long a signal is remembered against late loads: longer than an entry lives.
 const MARK_LIFE: Duration = Duration::from_secs(900);

@@ -21,9 +21,15 @@ pub fn project_text(code: &str, title: &str) -> String {
     fold(&format!("{code} {title}"))
 }
 
-/// Lower-cases (Unicode-aware) and collapses runs of white space into one space.
+/// Lower-cases (Unicode-aware) and collapses runs of white space into one space; control
+/// characters (a NUL in a URL, say) count as white space.
 pub fn fold(text: &str) -> String {
-    text.split_whitespace()
+    let visible: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    visible
+        .split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
@@ -175,6 +181,14 @@ mod tests {
     fn empty_queries_are_no_search() {
         assert_eq!(SearchQuery::parse(""), None);
         assert_eq!(SearchQuery::parse(" \t\n "), None);
+        assert_eq!(SearchQuery::parse("\0\u{7}"), None);
+    }
+
+    #[test]
+    fn control_characters_separate_terms() {
+        let q = SearchQuery::parse("мектеп\0abc\u{1b}").unwrap();
+        assert_eq!(q.terms(), ["мектеп", "abc"]);
+        assert_eq!(q.fts5_match().as_deref(), Some("\"мектеп\" AND \"abc\""));
     }
 
     #[test]
