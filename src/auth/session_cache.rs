@@ -187,11 +187,11 @@ impl SessionCache {
                 return Err(e.into());
             }
         };
-        if applied >= 0 && *data_version == Some(now) {
+        if applied >= 0 && now.is_some() && *data_version == now {
             return Ok(Read::Unchanged);
         }
         let read = read(conn, applied)?;
-        *data_version = Some(now);
+        *data_version = now;
         Ok(read)
     }
 

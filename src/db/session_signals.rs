@@ -4,18 +4,17 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Nullable, Text};
+use diesel::query_builder::{AstPass, Query, QueryFragment, QueryId};
+use diesel::sql_types::BigInt;
+use diesel::sqlite::{Sqlite, SqliteConnection};
 
 use super::DbConnection;
 use super::schema::session_signals;
 
-#[derive(Debug, Clone, QueryableByName, Queryable)]
+#[derive(Debug, Clone, Queryable)]
 pub struct Signal {
-    #[diesel(sql_type = Integer)]
     pub generation: i32,
-    #[diesel(sql_type = Nullable<Text>)]
     pub session_id: Option<String>,
-    #[diesel(sql_type = Nullable<Text>)]
     pub user_id: Option<String>,
 }
 
@@ -40,18 +39,31 @@ pub fn latest(conn: &mut DbConnection) -> QueryResult<i32> {
         .map(Option::unwrap_or_default)
 }
 
-#[derive(QueryableByName)]
-struct DataVersion {
-    #[diesel(sql_type = BigInt)]
-    data_version: i64,
+/// `PRAGMA data_version` as a query diesel keeps prepared (an `sql_query` is prepared again
+/// each time, which costs more than running it).
+#[derive(Debug, Clone, Copy, QueryId)]
+struct DataVersion;
+
+impl QueryFragment<Sqlite> for DataVersion {
+    fn walk_ast<'b>(&'b self, mut out: AstPass<'_, 'b, Sqlite>) -> QueryResult<()> {
+        out.push_sql("PRAGMA data_version");
+        Ok(())
+    }
 }
 
+impl Query for DataVersion {
+    type SqlType = BigInt;
+}
+
+impl RunQueryDsl<SqliteConnection> for DataVersion {}
+
 /// SQLite's `PRAGMA data_version`: changes whenever another connection has committed to the
-/// database since this connection last asked. Cheap: no table is read.
-pub fn data_version(conn: &mut DbConnection) -> QueryResult<i64> {
-    diesel::sql_query("PRAGMA data_version")
-        .get_result::<DataVersion>(conn)
-        .map(|v| v.data_version)
+/// database since this connection last asked. Cheap: no table is read. `None` on PostgreSQL.
+pub fn data_version(conn: &mut DbConnection) -> QueryResult<Option<i64>> {
+    match conn {
+        DbConnection::Sqlite(c) => DataVersion.get_result::<i64>(c).map(Some),
+        DbConnection::Postgresql(_) => Ok(None),
+    }
 }
 
 /// Removes the signals written before `before`; instances that have not read them by then
