@@ -34,3 +34,7 @@ BEGIN
         WHERE rowid = (SELECT id FROM projects_search_rows WHERE project_id = OLD.id);
     DELETE FROM projects_search_rows WHERE project_id = OLD.id;
 END;
+
+-- The plain index on search_text only let a substring LIKE read the whole index instead of the
+-- whole table; the trigram index replaces it.
+DROP INDEX projects_search_text_idx;
