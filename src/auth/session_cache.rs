@@ -304,3 +304,57 @@ pub fn purge_signals(db: &Db) -> Result<usize, AppError> {
         crate::db::now() - SIGNAL_LIFE,
     )?)
 }
+
+#[cfg(test)]
+mod tests {
+    use diesel::connection::SimpleConnection;
+
+    use super::*;
+
+    fn session() -> CachedSession {
+        let at = crate::db::now();
+        CachedSession {
+            state: HashMap::new(),
+            created_at: at,
+            last_seen_at: at,
+            expires_at: at + TimeDelta::minutes(30),
+        }
+    }
+
+    #[tokio::test]
+    async fn a_load_that_read_before_a_signal_is_not_kept_after_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}", dir.path().join("t.db").display());
+        let db = Db::open(&url, 2).unwrap();
+        let cache = SessionCache::new(db.clone());
+        assert_eq!(cache.refresh().await, Some(0));
+        let sql = |s: &str| db.conn().unwrap().batch_execute(s).unwrap();
+        sql(
+            "INSERT INTO sessions (id, user_id, state, created_at, last_seen_at, expires_at) \
+             VALUES ('s1', NULL, '{}', '2026-12-01 00:00:00', '2026-12-01 00:00:00', '2026-12-01 00:30:00')",
+        );
+        // Nothing that ends a session has happened: no signal, nothing to read.
+        assert_eq!(cache.refresh().await, Some(0));
+
+        // A request reads s1 under signal 0 and is slow to keep it; meanwhile s1 is ended.
+        let read_under = cache.applied().unwrap();
+        sql("DELETE FROM sessions WHERE id = 's1'");
+        assert_eq!(cache.refresh().await, Some(1));
+        cache.put_session("s1".into(), read_under, session()).await;
+        assert!(
+            cache.session("s1").await.is_none(),
+            "the late load is stale"
+        );
+
+        // Read after the signal, it is kept (a new session under the same id, say).
+        cache.put_session("s1".into(), 1, session()).await;
+        assert!(cache.session("s1").await.is_some());
+
+        // A change to an account drops what was kept of it.
+        cache.put_user("u1".into(), 1, None).await;
+        assert!(cache.user("u1").await.is_some());
+        sql("INSERT INTO session_signals (user_id) VALUES ('u1')");
+        assert_eq!(cache.refresh().await, Some(2));
+        assert!(cache.user("u1").await.is_none());
+    }
+}
