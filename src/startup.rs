@@ -18,6 +18,7 @@ use actix_web::middleware::from_fn;
 use crate::auth::csrf::{self, CookieKey};
 use crate::auth::current_user::load_user;
 use crate::auth::headers::security_headers;
+use crate::auth::session_cache;
 use crate::auth::session_store::{self, DbSessionStore};
 use crate::config::Config;
 use crate::db::Db;
@@ -121,7 +122,9 @@ fn run(
     let key = secret_key(&config);
     let flash_store = FlashCookieStore::new(key.clone(), config.secure_cookies);
     let flashes = FlashMessagesFramework::builder(flash_store).build();
-    let sessions = DbSessionStore::new(db.clone());
+    let session_cache = std::sync::Arc::new(session_cache::SessionCache::new(db.clone()));
+    let sessions = DbSessionStore::new(db.clone(), session_cache.clone());
+    let session_cache = web::Data::from(session_cache);
     let login_limits = routes::login_limits(&config);
     let secure = config.secure_cookies;
     let workers = config.workers;
@@ -164,6 +167,7 @@ fn run(
             .wrap(TracingLogger::default())
             .wrap(from_fn(crate::monitoring::count_request))
             .app_data(db.clone())
+            .app_data(session_cache.clone())
             .app_data(metrics_access.clone())
             .app_data(config.clone())
             .app_data(cookie_key.clone())

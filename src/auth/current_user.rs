@@ -11,6 +11,7 @@ use actix_web::middleware::Next;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, web};
 
 use super::SESSION_USER_ID;
+use super::session_cache::SessionCache;
 use crate::db::Db;
 use crate::db::users::{self, UserRow};
 use crate::domain::language::Language;
@@ -99,7 +100,8 @@ impl FromRequest for CurrentUser {
 
 /// Middleware: reads the session's user, checks the account is still active (a deactivated
 /// user is signed out on their next request even if a session row survived), and marks
-/// signed-in responses `Cache-Control: no-store`.
+/// signed-in responses `Cache-Control: no-store`. The account comes from memory while no
+/// signal says it changed (see `session_cache`).
 pub async fn load_user(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
@@ -116,12 +118,29 @@ pub async fn load_user(
             .app_data::<web::Data<Db>>()
             .ok_or_else(|| AppError::Internal(anyhow::anyhow!("database not configured")))?
             .clone();
-        let row = db.run(move |conn| Ok(users::find(conn, &id)?)).await?;
-        match row
-            .filter(|u| u.active)
-            .as_ref()
-            .and_then(CurrentUser::from_row)
-        {
+        let cache = req.app_data::<web::Data<SessionCache>>().cloned();
+        let remembered = match &cache {
+            Some(cache) => cache.user(&id).await,
+            None => None,
+        };
+        let user = match remembered {
+            Some(user) => user,
+            None => {
+                // Tagged before the read, so a signal applied meanwhile marks it stale.
+                let generation = cache.as_ref().and_then(|c| c.applied());
+                let key = id.clone();
+                let row = db.run(move |conn| Ok(users::find(conn, &key)?)).await?;
+                let user = row
+                    .filter(|u| u.active)
+                    .as_ref()
+                    .and_then(CurrentUser::from_row);
+                if let (Some(cache), Some(generation)) = (&cache, generation) {
+                    cache.put_user(id, generation, user.clone()).await;
+                }
+                user
+            }
+        };
+        match user {
             Some(user) => {
                 req.extensions_mut().insert(AccountLanguage(user.language));
                 req.extensions_mut().insert(user);

@@ -5,6 +5,7 @@ pub mod client_ip;
 pub mod csrf;
 pub mod current_user;
 pub mod headers;
+pub mod session_cache;
 pub mod session_store;
 pub mod upload_gate;
 

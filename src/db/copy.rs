@@ -16,9 +16,15 @@ use super::{Db, DbConnection, DbUrl};
 /// Rows per statement: a batch of jobs is a few hundred kilobytes of JSON.
 pub const BATCH_ROWS: i64 = 2000;
 
-/// Not copied: sessions belong to the old server's cookies (people sign in again); migrations
-/// are the target's own.
-const SKIPPED: [&str; 2] = ["sessions", "__diesel_schema_migrations"];
+/// Not copied: sessions belong to the old server's cookies (people sign in again), and so do
+/// the signals that end them; migrations are the target's own.
+const SKIPPED: [&str; 3] = ["sessions", "session_signals", "__diesel_schema_migrations"];
+
+/// Not copied either: SQLite's own search index (an FTS5 table, its shadow tables and its row
+/// numbers); the target indexes `projects.search_text` itself.
+fn is_search_index(table: &str) -> bool {
+    table.starts_with("projects_search")
+}
 
 /// Filled by the target's own start-up (`reference::load`), replaced by the source's.
 const REFERENCE: [&str; 2] = ["regions", "parameters"];
@@ -141,7 +147,7 @@ fn tables_in_key_order(src: &mut DbConnection) -> Result<Vec<String>, CopyError>
     .load(src)?;
     let mut edges = Vec::new();
     for t in names.iter().map(|n| &n.name) {
-        if SKIPPED.contains(&t.as_str()) {
+        if SKIPPED.contains(&t.as_str()) || is_search_index(t) {
             continue;
         }
         let parents: Vec<Name> =

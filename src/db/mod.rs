@@ -48,6 +48,7 @@ pub mod regions;
 pub mod reimport;
 pub mod schema;
 pub mod service_accounts;
+pub mod session_signals;
 pub mod sessions;
 pub mod tallies;
 pub mod users;
@@ -366,6 +367,16 @@ impl Db {
 
     pub fn is_sqlite(&self) -> bool {
         matches!(self.url, DbUrl::Sqlite(_))
+    }
+
+    /// A connection of its own, outside the pool and not recorded by the query log: for a
+    /// watcher that asks one cheap question on every request (`auth::session_cache`).
+    pub fn side_connection(&self) -> Result<DbConnection, DbSetupError> {
+        ConnectionManager {
+            url: self.url.clone(),
+            log: query_log::QueryLog::default(),
+        }
+        .open()
     }
 
     /// A pooled connection for synchronous callers (the CLI, tests).

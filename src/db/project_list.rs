@@ -1,14 +1,20 @@
 //! The project list: filters, search, sorting and pages, all in SQL on indexed columns.
 
+use diesel::expression::BoxableExpression;
 use diesel::prelude::*;
+use diesel::sql_types::{Bool, Integer, Text};
 
 use super::DbConnection;
 use super::projects::ProjectRow;
 use super::schema::{contracts, projects};
 use crate::domain::role::Scope;
+use crate::domain::search::SearchQuery;
 use crate::domain::workflow::ProjectStatus;
 
 pub const PAGE_SIZE: i64 = 50;
+
+type DbBackend = <DbConnection as diesel::Connection>::Backend;
+type Condition = Box<dyn BoxableExpression<projects::table, DbBackend, SqlType = Bool>>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortKey {
@@ -20,10 +26,12 @@ pub enum SortKey {
     PlannedJobs,
     Status,
     Updated,
+    /// Best match first (see `domain::search::Rank`), then by code; by code without a search.
+    Relevance,
 }
 
 impl SortKey {
-    pub const ALL: [SortKey; 7] = [
+    pub const ALL: [SortKey; 8] = [
         Self::Code,
         Self::Title,
         Self::Region,
@@ -31,6 +39,7 @@ impl SortKey {
         Self::PlannedJobs,
         Self::Status,
         Self::Updated,
+        Self::Relevance,
     ];
 
     pub fn code(self) -> &'static str {
@@ -42,6 +51,7 @@ impl SortKey {
             Self::PlannedJobs => "jobs",
             Self::Status => "status",
             Self::Updated => "updated",
+            Self::Relevance => "relevance",
         }
     }
 
@@ -57,7 +67,8 @@ pub struct ProjectFilter {
     pub direction: Option<String>,
     pub status: Option<String>,
     pub funding_source: Option<String>,
-    /// Matched against code and title, case-insensitively, anywhere in them.
+    /// Matched against code and title, case-insensitively: every word of it anywhere in them
+    /// (see `domain::search`).
     pub search: Option<String>,
     pub statuses_in: Option<Vec<&'static str>>,
     pub sort: SortKey,
@@ -66,18 +77,47 @@ pub struct ProjectFilter {
     pub page: i64,
 }
 
-fn like_pattern(search: &str) -> String {
-    let escaped = search
-        .trim()
-        .to_lowercase()
-        .replace('\\', "\\\\")
-        .replace('%', "\\%")
-        .replace('_', "\\_");
-    format!("%{escaped}%")
+/// The search's conditions on `projects`: every term in the searched text (`LIKE`, the same
+/// on both backends) and, where a term is long enough, the trigram index first: on SQLite the
+/// FTS5 table names the candidate projects; on PostgreSQL the `LIKE`s themselves are answered
+/// by the `pg_trgm` GIN index on `search_text`.
+fn search_condition(query: &SearchQuery, sqlite: bool) -> Option<Condition> {
+    let mut conditions: Vec<Condition> = Vec::new();
+    if sqlite && let Some(expression) = query.fts5_match() {
+        conditions.push(Box::new(
+            diesel::dsl::sql::<Bool>(
+                "projects.id IN (SELECT r.project_id FROM projects_search s \
+                 JOIN projects_search_rows r ON r.id = s.rowid WHERE projects_search MATCH ",
+            )
+            .bind::<Text, _>(expression)
+            .sql(")"),
+        ));
+    }
+    for pattern in query.like_patterns() {
+        conditions.push(Box::new(projects::search_text.like(pattern).escape('\\')));
+    }
+    conditions.into_iter().reduce(|a, b| Box::new(a.and(b)))
+}
+
+/// The ranking of a search (see `domain::search::Rank`): 0 for the code itself, 1 for a code
+/// that starts with the query, 2 for a title word that does, 3 otherwise.
+fn rank(
+    query: &SearchQuery,
+) -> Box<dyn BoxableExpression<projects::table, DbBackend, SqlType = Integer>> {
+    let [code, start, word] = query.rank_patterns();
+    Box::new(
+        diesel::dsl::sql::<Integer>("CASE WHEN projects.search_text LIKE ")
+            .bind::<Text, _>(code)
+            .sql(" ESCAPE '\\' THEN 0 WHEN projects.search_text LIKE ")
+            .bind::<Text, _>(start)
+            .sql(" ESCAPE '\\' THEN 1 WHEN projects.search_text LIKE ")
+            .bind::<Text, _>(word)
+            .sql(" ESCAPE '\\' THEN 2 ELSE 3 END"),
+    )
 }
 
 macro_rules! filtered {
-    ($filter:expr, $scope:expr) => {{
+    ($filter:expr, $scope:expr, $sqlite:expr) => {{
         let f: &ProjectFilter = $filter;
         let mut q = projects::table.into_boxed();
         match $scope {
@@ -108,8 +148,13 @@ macro_rules! filtered {
         if let Some(fs) = &f.funding_source {
             q = q.filter(projects::funding_source.eq(fs.clone()));
         }
-        if let Some(text) = f.search.as_deref().filter(|t| !t.trim().is_empty()) {
-            q = q.filter(projects::search_text.like(like_pattern(text)).escape('\\'));
+        if let Some(condition) = f
+            .search
+            .as_deref()
+            .and_then(SearchQuery::parse)
+            .and_then(|query| search_condition(&query, $sqlite))
+        {
+            q = q.filter(condition);
         }
         q
     }};
@@ -121,9 +166,17 @@ pub fn page(
     filter: &ProjectFilter,
     scope: &Scope,
 ) -> QueryResult<(Vec<ProjectRow>, i64)> {
-    let total: i64 = filtered!(filter, scope).count().get_result(conn)?;
-    let mut q = filtered!(filter, scope).select(ProjectRow::as_select());
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    let total: i64 = filtered!(filter, scope, sqlite).count().get_result(conn)?;
+    let mut q = filtered!(filter, scope, sqlite).select(ProjectRow::as_select());
+    let search = filter.search.as_deref().and_then(SearchQuery::parse);
     q = match (filter.sort, filter.descending) {
+        (SortKey::Relevance, descending) => match &search {
+            Some(query) if !descending => q.order((rank(query).asc(), projects::code.asc())),
+            Some(query) => q.order((rank(query).desc(), projects::code.asc())),
+            None if descending => q.order(projects::code.desc()),
+            None => q.order(projects::code.asc()),
+        },
         (SortKey::Code, false) => q.order(projects::code.asc()),
         (SortKey::Code, true) => q.order(projects::code.desc()),
         (SortKey::Title, false) => q.order((projects::title.asc(), projects::code.asc())),
@@ -157,7 +210,8 @@ pub fn after(
     after_code: Option<&str>,
     limit: i64,
 ) -> QueryResult<Vec<ProjectRow>> {
-    let mut q = filtered!(filter, scope).select(ProjectRow::as_select());
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    let mut q = filtered!(filter, scope, sqlite).select(ProjectRow::as_select());
     if let Some(code) = after_code {
         q = q.filter(projects::code.gt(code.to_owned()));
     }

@@ -135,7 +135,7 @@ impl From<&ProjectInput> for Entered {
             planned_permanent_jobs: p.planned_permanent_jobs,
             planned_start: p.planned_start,
             planned_end: p.planned_end,
-            search_text: format!("{} {}", p.code, p.title).to_lowercase(),
+            search_text: crate::domain::search::project_text(&p.code, &p.title),
         }
     }
 }

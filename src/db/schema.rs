@@ -312,3 +312,15 @@ diesel::table! {
         created_at -> Timestamp,
     }
 }
+
+// migrations/*/2026-12-03-310002_session_signals (written by triggers only; see
+// `db::session_signals`). SQLite's project search index (2026-12-03-310001_project_trigram,
+// an FTS5 table) is read through SQL of its own in `db::project_list`.
+diesel::table! {
+    session_signals (generation) {
+        generation -> Integer,
+        session_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        signalled_at -> Timestamp,
+    }
+}

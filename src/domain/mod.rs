@@ -18,6 +18,7 @@ pub mod password_policy;
 pub mod plan;
 pub mod project;
 pub mod role;
+pub mod search;
 pub mod share;
 pub mod user;
 pub mod version;

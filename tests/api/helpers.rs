@@ -28,7 +28,14 @@ pub struct TestDb {
 
 enum Cleanup {
     Sqlite(#[allow(dead_code)] tempfile::TempDir),
-    Postgres { server_url: String, name: String },
+    Postgres {
+        server_url: String,
+        name: String,
+    },
+    /// Another handle on a database some other `TestDb` owns (and removes).
+    Shared {
+        postgres: bool,
+    },
 }
 
 impl TestDb {
@@ -63,7 +70,20 @@ impl TestDb {
     }
 
     pub fn is_postgres(&self) -> bool {
-        matches!(self.cleanup, Cleanup::Postgres { .. })
+        matches!(
+            self.cleanup,
+            Cleanup::Postgres { .. } | Cleanup::Shared { postgres: true }
+        )
+    }
+
+    /// The same database for a second server (another instance); the first handle removes it.
+    pub fn shared(&self) -> Self {
+        Self {
+            url: self.url.clone(),
+            cleanup: Cleanup::Shared {
+                postgres: self.is_postgres(),
+            },
+        }
     }
 }
 
@@ -458,6 +478,14 @@ impl AppBuilder {
             server_db,
             test_db: self.test_db,
         }
+    }
+}
+
+impl TestApp {
+    /// A second server on this one's database, as a second instance behind a load balancer
+    /// (same secret key, so one cookie works on both).
+    pub async fn another_instance(&self) -> TestApp {
+        AppBuilder::new().on(self.test_db.shared()).spawn().await
     }
 }
 

@@ -53,6 +53,8 @@ mod reimport;
 mod reimport_refusals;
 mod reimport_region;
 mod schema_parity;
+mod search;
+mod session_memory;
 mod sign_in_guard;
 mod static_assets;
 mod uploads;

@@ -238,6 +238,23 @@ async fn nonsense_in_the_query_string_is_ignored_not_an_error() {
         .await
         .assert_status(200)
         .assert_contains("0 projects");
+    // Nor is what the search index's own query language would read.
+    for q in [
+        "%00abc",
+        "ab%00",
+        "%22%22%22",
+        "abc*",
+        "NEAR(abc)",
+        "(((",
+        "col:abc",
+        "-abc",
+    ] {
+        member
+            .get(&format!("/projects?q={q}"))
+            .await
+            .assert_status(200)
+            .assert_contains("0 projects");
+    }
 }
 
 #[tokio::test]

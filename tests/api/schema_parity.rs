@@ -64,7 +64,9 @@ fn normalise_type(t: &str) -> String {
 }
 
 fn shape(columns: Vec<Column>, fks: Vec<ForeignKey>, indexes: Vec<Index>) -> Shape {
-    let skip = |t: &str| t == "__diesel_schema_migrations";
+    // The project search index is each backend's own by design: an FTS5 table (and its
+    // row numbers) on SQLite, a pg_trgm GIN index on PostgreSQL.
+    let skip = |t: &str| t == "__diesel_schema_migrations" || t.starts_with("projects_search");
     Shape {
         columns: columns
             .into_iter()
@@ -90,7 +92,7 @@ fn shape(columns: Vec<Column>, fks: Vec<ForeignKey>, indexes: Vec<Index>) -> Sha
             .collect(),
         indexes: indexes
             .into_iter()
-            .filter(|i| !skip(&i.table_name))
+            .filter(|i| !skip(&i.table_name) && i.index_name != "projects_search_trgm_idx")
             .map(|i| {
                 format!(
                     "{} {}({}){}",
@@ -127,7 +129,22 @@ fn sqlite_shape(conn: &mut DbConnection) -> Shape {
     )
     .load::<Index>(conn)
     .unwrap();
-    shape(columns, fks, indexes)
+    // An INTEGER PRIMARY KEY is the table's rowid: its primary-key index, though SQLite lists
+    // none.
+    let rowid_keys = diesel::sql_query(
+        "SELECT m.name AS table_name, '' AS index_name, p.name AS columns, \
+         (1 = 1) AS is_unique, (1 = 0) AS named \
+         FROM sqlite_master m, pragma_table_info(m.name) p \
+         WHERE m.type = 'table' AND p.pk = 1 AND upper(p.type) = 'INTEGER' \
+         AND (SELECT count(*) FROM pragma_table_info(m.name) k WHERE k.pk > 0) = 1",
+    )
+    .load::<Index>(conn)
+    .unwrap();
+    shape(
+        columns,
+        fks,
+        indexes.into_iter().chain(rowid_keys).collect(),
+    )
 }
 
 fn postgres_shape(conn: &mut DbConnection) -> Shape {

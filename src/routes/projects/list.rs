@@ -60,7 +60,12 @@ impl ListQuery {
             ),
             search: keep(&self.q, !self.q.trim().is_empty()),
             statuses_in: None,
-            sort: SortKey::from_code(&self.sort).unwrap_or_default(),
+            // A search lists the best matches first unless a column is chosen.
+            sort: SortKey::from_code(&self.sort).unwrap_or(if self.q.trim().is_empty() {
+                SortKey::Code
+            } else {
+                SortKey::Relevance
+            }),
             descending: self.dir == "desc",
             page: self.page.parse::<i64>().unwrap_or(1).clamp(1, 1_000_000),
         }
@@ -109,7 +114,11 @@ impl ListQuery {
     /// `aria-sort` for a column header.
     pub fn aria_sort(&self, key: &str) -> &'static str {
         let current = if self.sort.is_empty() {
-            "code"
+            if self.q.trim().is_empty() {
+                "code"
+            } else {
+                "relevance"
+            }
         } else {
             self.sort.as_str()
         };
