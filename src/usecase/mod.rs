@@ -17,3 +17,6 @@ pub mod project_status;
 pub mod projects;
 pub mod service_accounts;
 pub mod users;
+pub mod verification;
+pub mod verification_settings;
+pub mod registers;
