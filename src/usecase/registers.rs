@@ -76,11 +76,7 @@ pub fn may_load(by: &Acting) -> bool {
 /// What is wrong with the header itself (before any row is read).
 pub fn header_problems(conn: &mut DbConnection, h: &BatchHeader) -> Result<Vec<LineProblem>, DieselError> {
     let mut problems = Vec::new();
-    let file = |key: &'static str| LineProblem {
-        line: 0,
-        column: None,
-        message: Message::new(key),
-    };
+    let file = |key: &'static str| LineProblem::file(Message::new(key));
     if h.from > h.to {
         problems.push(file("register-period-order"));
     }
@@ -96,13 +92,11 @@ pub fn header_problems(conn: &mut DbConnection, h: &BatchHeader) -> Result<Vec<L
     }
     if problems.is_empty() {
         for other in registers::live_overlapping(conn, h.kind, &h.region, h.from, h.to)? {
-            problems.push(LineProblem {
-                line: 0,
-                column: None,
-                message: Message::new("register-overlaps")
+            problems.push(LineProblem::file(
+                Message::new("register-overlaps")
                     .text("from", other.period_from.format("%Y-%m").to_string())
                     .text("to", other.period_to.format("%Y-%m").to_string()),
-            });
+            ));
         }
     }
     Ok(problems)
@@ -194,11 +188,9 @@ where
     match outcome {
         // Another load of the same register and period committed first.
         Err(LoadError::Db(DieselError::DatabaseError(DatabaseErrorKind::UniqueViolation, _))) => {
-            Err(LoadError::Lines(vec![LineProblem {
-                line: 0,
-                column: None,
-                message: Message::new("register-load-busy"),
-            }]))
+            Err(LoadError::Lines(vec![LineProblem::file(Message::new(
+                "register-load-busy",
+            ))]))
         }
         other => other,
     }
@@ -246,11 +238,9 @@ where
         }
     }
     if more > 0 {
-        problems.push(LineProblem {
-            line: 0,
-            column: None,
-            message: Message::new("register-more-problems").int("count", more as i64),
-        });
+        problems.push(LineProblem::file(
+            Message::new("register-more-problems").int("count", more as i64),
+        ));
     }
     if !problems.is_empty() {
         return Err(LoadError::Lines(problems));
