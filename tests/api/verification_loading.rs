@@ -66,7 +66,7 @@ async fn every_bad_line_is_listed_with_its_number_and_nothing_is_written() {
     let page = load(&member, "referrals", "27", "2024-06", "2024-07", &file).await;
     page.assert_status(200)
         .assert_contains("4 problems to fix:")
-        .assert_contains("<td class=\"num\">3</td><td>Worker&#x27;s IIN (12 digits)</td><td>This is not a valid IIN.</td>")
+        .assert_contains("<td class=\"num\">3</td><td>Worker&#39;s IIN (12 digits)</td><td>This is not a valid IIN.</td>")
         .assert_contains("<td class=\"num\">4</td>")
         .assert_contains("Enter a date as YYYY-MM-DD.")
         .assert_contains("<td class=\"num\">5</td>")
