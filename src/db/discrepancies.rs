@@ -180,8 +180,17 @@ struct Count {
 }
 
 /// How many items the list has.
-pub fn count(conn: &mut DbConnection, kind: ListKind, scope: &Scope, region: &str) -> QueryResult<i64> {
-    let from = if kind.is_hire_list() { HIRE_FROM } else { LINE_FROM };
+pub fn count(
+    conn: &mut DbConnection,
+    kind: ListKind,
+    scope: &Scope,
+    region: &str,
+) -> QueryResult<i64> {
+    let from = if kind.is_hire_list() {
+        HIRE_FROM
+    } else {
+        LINE_FROM
+    };
     let c = cond(kind, scope, region);
     let rows: Vec<Count> = c
         .query(&format!("SELECT CAST(COUNT(*) AS BIGINT) AS n {from}"), "")

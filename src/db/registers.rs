@@ -6,11 +6,11 @@ use std::collections::HashMap;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 
+use super::DbConnection;
 use super::schema::{
     register_batches as b, register_certificates as cert, register_contributions as contrib,
     register_employment_contracts as emp, register_referrals as refr,
 };
-use super::DbConnection;
 use crate::domain::registers::Row;
 use crate::domain::verification::{Certificate, Coverage, Kind, Referral, Span};
 
@@ -75,9 +75,13 @@ pub fn live_overlapping(
 
 /// Marks `old` superseded by `new` (before `new` is inserted: one live batch per scope).
 pub fn supersede(conn: &mut DbConnection, old: &str, new: &str) -> QueryResult<usize> {
-    diesel::update(b::table.filter(b::id.eq(old)).filter(b::superseded_by.is_null()))
-        .set(b::superseded_by.eq(new))
-        .execute(conn)
+    diesel::update(
+        b::table
+            .filter(b::id.eq(old))
+            .filter(b::superseded_by.is_null()),
+    )
+    .set(b::superseded_by.eq(new))
+    .execute(conn)
 }
 
 pub fn insert_batch(conn: &mut DbConnection, batch: &BatchRow) -> QueryResult<()> {
@@ -172,7 +176,11 @@ struct NewCertificate<'a> {
 }
 
 /// Writes checked rows of one batch (all of the batch's kind), many per statement.
-pub fn insert_rows(conn: &mut DbConnection, batch_id: &str, rows: &[(u64, Row)]) -> QueryResult<()> {
+pub fn insert_rows(
+    conn: &mut DbConnection,
+    batch_id: &str,
+    rows: &[(u64, Row)],
+) -> QueryResult<()> {
     let line = |l: &u64| i64::try_from(*l).unwrap_or(i64::MAX);
     let mut referrals = Vec::new();
     let mut contracts = Vec::new();

@@ -8,8 +8,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Bool, Date, Nullable, Text, Timestamp};
 
-use super::schema::{hire_verifications as hv, line_verifications as lv};
 use super::DbConnection;
+use super::schema::{hire_verifications as hv, line_verifications as lv};
 use crate::domain::verification::Tally;
 
 /// A value bound to a raw query, in order.

@@ -45,7 +45,10 @@ pub fn columns(kind: Kind) -> &'static [(&'static str, &'static str)] {
 
 /// Columns that may be left empty.
 pub fn optional(column: &str) -> bool {
-    matches!(column, "employer_bin" | "end_date" | "district" | "position")
+    matches!(
+        column,
+        "employer_bin" | "end_date" | "district" | "position"
+    )
 }
 
 /// An example line for each kind's template.

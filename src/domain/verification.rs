@@ -293,7 +293,10 @@ pub fn referral(
         .iter()
         .find(|r| r.fits(&h.iin, &h.region, h.hire_date))
     {
-        if earlier.iter().any(|e| r.fits(&e.iin, &e.region, e.hire_date)) {
+        if earlier
+            .iter()
+            .any(|e| r.fits(&e.iin, &e.region, e.hire_date))
+        {
             return (Check::Mismatched, Reason::UsedTwice);
         }
         return (Check::Matched, Reason::None);
@@ -504,8 +507,7 @@ pub fn verified(declared: &ContractFacts, t: &Tally) -> Verified {
         compliance::center(&at(t.center_matched + unchecked_hires)),
         unchecked_hires,
     );
-    let unchecked_tenge =
-        (declared.ledger_domestic - t.proven_domestic - t.failed_domestic).max(0);
+    let unchecked_tenge = (declared.ledger_domestic - t.proven_domestic - t.failed_domestic).max(0);
     let ledger = |domestic: i64| ContractFacts {
         declared_total: 0,
         declared_domestic: 0,

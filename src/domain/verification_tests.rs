@@ -29,22 +29,16 @@ fn a_referral_matches_on_person_region_and_dates() {
     let h = hire(Some("R-1"));
     let own = referral_of("061211600012", "27");
     assert_eq!(
-        referral(&h, true, &[own.clone()], &[]),
+        referral(&h, true, std::slice::from_ref(&own), &[]),
         (Check::Matched, Reason::None)
     );
-    assert_eq!(
-        referral(&h, true, &[], &[]),
-        (Check::Missing, Reason::None)
-    );
+    assert_eq!(referral(&h, true, &[], &[]), (Check::Missing, Reason::None));
     assert_eq!(
         referral(&h, false, &[], &[]),
         (Check::NotChecked, Reason::None),
         "no register loaded: not yet checked, never failed"
     );
-    assert_eq!(
-        referral(&hire(None), true, &[], &[]).0,
-        Check::NotRequired
-    );
+    assert_eq!(referral(&hire(None), true, &[], &[]).0, Check::NotRequired);
     let other = referral_of("990101300012", "27");
     assert_eq!(
         referral(&h, true, &[other], &[]),
@@ -58,7 +52,7 @@ fn a_referral_matches_on_person_region_and_dates() {
     let mut late = h.clone();
     late.hire_date = d("2024-04-02");
     assert_eq!(
-        referral(&late, true, &[own.clone()], &[]),
+        referral(&late, true, std::slice::from_ref(&own), &[]),
         (Check::Mismatched, Reason::OutOfDates)
     );
 }
@@ -73,7 +67,7 @@ fn a_referral_used_by_an_earlier_hire_is_mismatched() {
         hire_date: d("2024-03-05"),
     };
     assert_eq!(
-        referral(&h, true, &[own.clone()], &[first]),
+        referral(&h, true, std::slice::from_ref(&own), &[first]),
         (Check::Mismatched, Reason::UsedTwice)
     );
     // An earlier hire of someone else under the number does not use it up.
@@ -154,7 +148,10 @@ fn a_certificate_exists_names_the_producer_and_is_in_force() {
         issued_on: d("2024-01-01"),
         expires_on: d("2024-12-31"),
     };
-    assert_eq!(certificate(&line, true, &[cert.clone()]).0, Check::Matched);
+    assert_eq!(
+        certificate(&line, true, std::slice::from_ref(&cert)).0,
+        Check::Matched
+    );
     assert_eq!(certificate(&line, true, &[]).0, Check::Missing);
     assert_eq!(certificate(&line, false, &[]).0, Check::NotChecked);
     let expired = Certificate {

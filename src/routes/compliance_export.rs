@@ -48,12 +48,7 @@ fn state(i18n: &I18n, a: &Assessment) -> Cell {
 }
 
 /// One contract as the export's row: the same states and reasons as the page.
-pub fn row(
-    i18n: &I18n,
-    region_name: &str,
-    a: &Assessed,
-    verified: Option<&Verified>,
-) -> Vec<Cell> {
+pub fn row(i18n: &I18n, region_name: &str, a: &Assessed, verified: Option<&Verified>) -> Vec<Cell> {
     let l = &a.line;
     let f = l.facts();
     let needed = [&a.c.center, &a.c.domestic]

@@ -35,7 +35,9 @@ pub async fn update(
         .await?;
     match done {
         Ok(()) => FlashMessage::success("flash-register-setting-saved").send(),
-        Err(SettingError::NotLoaded) => FlashMessage::error("flash-register-setting-not-loaded").send(),
+        Err(SettingError::NotLoaded) => {
+            FlashMessage::error("flash-register-setting-not-loaded").send()
+        }
         Err(SettingError::Forbidden) => return Err(AppError::Forbidden),
         Err(SettingError::Db(e)) => return Err(e.into()),
     }

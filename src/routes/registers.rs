@@ -12,8 +12,8 @@ use askama::Template;
 
 use crate::auth::CurrentUser;
 use crate::db::Db;
-use crate::db::registers::{self, BatchRow};
 use crate::db::regions::{self, RegionName};
+use crate::db::registers::{self, BatchRow};
 use crate::domain::csv_rows::LineProblem;
 use crate::domain::registers::{columns, example};
 use crate::domain::role::Role;
@@ -107,18 +107,31 @@ async fn page(
     })
 }
 
-pub async fn show(ctx: PageCtx, user: CurrentUser, db: web::Data<Db>) -> Result<HttpResponse, AppError> {
+pub async fn show(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+) -> Result<HttpResponse, AppError> {
     require(&user)?;
     page(ctx, &user, &db, &[], String::new()).await
 }
 
 /// Each kind's template: the header and one example line.
-pub async fn template(user: CurrentUser, kind: web::Path<String>) -> Result<HttpResponse, AppError> {
+pub async fn template(
+    user: CurrentUser,
+    kind: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
     require(&user)?;
     let kind = Kind::from_code(&kind).ok_or(AppError::NotFound)?;
     let mut bytes = "\u{feff}".as_bytes().to_vec();
-    let header = columns(kind).iter().map(|(c, _)| Cell::Text((*c).to_owned())).collect();
-    let line = example(kind).iter().map(|v| Cell::Text((*v).to_owned())).collect();
+    let header = columns(kind)
+        .iter()
+        .map(|(c, _)| Cell::Text((*c).to_owned()))
+        .collect();
+    let line = example(kind)
+        .iter()
+        .map(|v| Cell::Text((*v).to_owned()))
+        .collect();
     bytes.extend(csv_rows(&[header, line]));
     Ok(download(
         bytes,
@@ -128,17 +141,24 @@ pub async fn template(user: CurrentUser, kind: web::Path<String>) -> Result<Http
 }
 
 fn text(t: &Option<Text<String>>) -> String {
-    t.as_ref().map(|t| t.0.trim().to_owned()).unwrap_or_default()
+    t.as_ref()
+        .map(|t| t.0.trim().to_owned())
+        .unwrap_or_default()
 }
 
 fn header(form: &RegisterUpload) -> Result<BatchHeader, LineProblem> {
     let bad = |key| LineProblem::file(crate::domain::message::Message::new(key));
     let kind = Kind::from_code(&text(&form.kind)).ok_or_else(|| bad("register-kind-required"))?;
-    let from = parse_month(&text(&form.period_from)).ok_or_else(|| bad("register-period-required"))?;
+    let from =
+        parse_month(&text(&form.period_from)).ok_or_else(|| bad("register-period-required"))?;
     let to = parse_month(&text(&form.period_to)).ok_or_else(|| bad("register-period-required"))?;
     Ok(BatchHeader {
         kind,
-        region: if kind.per_region() { text(&form.region) } else { String::new() },
+        region: if kind.per_region() {
+            text(&form.region)
+        } else {
+            String::new()
+        },
         from,
         to: month_end(to),
         source: text(&form.source),
@@ -160,7 +180,10 @@ pub async fn upload(
     };
     let form = match form {
         Ok(MultipartForm(f)) => f,
-        Err(e) if e.as_response_error().status_code() == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE => {
+        Err(e)
+            if e.as_response_error().status_code()
+                == actix_web::http::StatusCode::PAYLOAD_TOO_LARGE =>
+        {
             return page(ctx, &user, &db, &[too_large()], String::new()).await;
         }
         Err(_) => {

@@ -16,7 +16,7 @@ use crate::db::regions::{self, RegionName};
 use crate::domain::role::{Role, Scope};
 use crate::domain::verification::{Check, Reason};
 use crate::error::AppError;
-use crate::policy::{self, Place, Person};
+use crate::policy::{self, Person, Place};
 use crate::web::export::{Cell, Table, respond};
 use crate::web::page::PageCtx;
 use crate::web::render;
@@ -143,11 +143,21 @@ async fn load(
     db.run(move |conn| {
         let total = lists::count(conn, kind, &scope, &region)?;
         let (hires, lines) = if kind.is_hire_list() {
-            (lists::hires(conn, kind, &scope, &region, offset, limit)?, Vec::new())
+            (
+                lists::hires(conn, kind, &scope, &region, offset, limit)?,
+                Vec::new(),
+            )
         } else {
-            (Vec::new(), lists::lines(conn, &scope, &region, offset, limit)?)
+            (
+                Vec::new(),
+                lists::lines(conn, &scope, &region, offset, limit)?,
+            )
         };
-        let entity_id = if region.is_empty() { "all".to_owned() } else { region.clone() };
+        let entity_id = if region.is_empty() {
+            "all".to_owned()
+        } else {
+            region.clone()
+        };
         audit::record(
             conn,
             Event {
@@ -180,7 +190,16 @@ pub async fn show(
     let scope = scope_of(&user, &mut q)?;
     let page = q.page.unwrap_or(1).max(1);
     let today = ctx.today();
-    let found = load(&db, &user, &scope, &q, (page - 1) * PER_PAGE, PER_PAGE, today).await?;
+    let found = load(
+        &db,
+        &user,
+        &scope,
+        &q,
+        (page - 1) * PER_PAGE,
+        PER_PAGE,
+        today,
+    )
+    .await?;
     let pages = ((found.total + PER_PAGE - 1) / PER_PAGE).max(1);
     render(&VerificationPage {
         kind: q.list(),
@@ -218,8 +237,15 @@ pub async fn export(
         Table {
             name: format!("jobmap-discrepancies-{}", kind.code()),
             headers: [
-                "project-code", "contract", "verification-region", "hire-iin", "hire-full-name", "hire-date",
-                "hire-referral-number", "verification-state", "verification-reason",
+                "project-code",
+                "contract",
+                "verification-region",
+                "hire-iin",
+                "hire-full-name",
+                "hire-date",
+                "hire-referral-number",
+                "verification-state",
+                "verification-reason",
                 "verification-missing-months",
             ]
             .iter()
@@ -252,8 +278,14 @@ pub async fn export(
         Table {
             name: "jobmap-discrepancies-certificates".into(),
             headers: [
-                "project-code", "contract", "verification-region", "ledger-description", "ledger-amount",
-                "ledger-producer-bin", "ledger-certificate", "verification-state",
+                "project-code",
+                "contract",
+                "verification-region",
+                "ledger-description",
+                "ledger-amount",
+                "ledger-producer-bin",
+                "ledger-certificate",
+                "verification-state",
                 "verification-reason",
             ]
             .iter()

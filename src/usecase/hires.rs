@@ -216,7 +216,9 @@ pub(crate) fn record_rows(
         problems.extend(admitted.problems);
         let bin = c.contract.contractor_bin.as_str();
         let region = c.project_region.as_str();
-        problems.extend(super::verification::refused_referrals(conn, region, bin, &checked)?);
+        problems.extend(super::verification::refused_referrals(
+            conn, region, bin, &checked,
+        )?);
         if mode == Mode::AllOrNothing && !problems.is_empty() {
             problems.sort_by_key(|p| p.line);
             // Only the audit events of the refusals are kept.

@@ -74,7 +74,10 @@ pub fn may_load(by: &Acting) -> bool {
 }
 
 /// What is wrong with the header itself (before any row is read).
-pub fn header_problems(conn: &mut DbConnection, h: &BatchHeader) -> Result<Vec<LineProblem>, DieselError> {
+pub fn header_problems(
+    conn: &mut DbConnection,
+    h: &BatchHeader,
+) -> Result<Vec<LineProblem>, DieselError> {
     let mut problems = Vec::new();
     let file = |key: &'static str| LineProblem::file(Message::new(key));
     if h.from > h.to {
@@ -105,7 +108,10 @@ pub fn header_problems(conn: &mut DbConnection, h: &BatchHeader) -> Result<Vec<L
 fn region_exists(conn: &mut DbConnection, code: &str) -> Result<bool, DieselError> {
     use crate::db::schema::regions::dsl as r;
     use diesel::prelude::*;
-    let n: i64 = r::regions.filter(r::code.eq(code)).count().get_result(conn)?;
+    let n: i64 = r::regions
+        .filter(r::code.eq(code))
+        .count()
+        .get_result(conn)?;
     Ok(n > 0)
 }
 

@@ -10,9 +10,7 @@ use diesel::prelude::*;
 
 use crate::db::registers::{self, BatchRow};
 use crate::db::schema::region_verification_settings as rvs;
-use crate::db::verification::{
-    self as stored, Bind, Cond, HireCheck, HireRow, LineCheck, LineRow,
-};
+use crate::db::verification::{self as stored, Bind, Cond, HireCheck, HireRow, LineCheck, LineRow};
 use crate::db::{DbConnection, jobs, now};
 use crate::domain::hire::{Channel, HireInput};
 use crate::domain::message::{FieldProblem, Message};
@@ -29,8 +27,7 @@ const PAGE: usize = 500;
 pub const TOLERANCE_PARAMETER: &str = "CONTRACT_START_TOLERANCE_DAYS";
 
 pub fn tolerance_days(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<i64> {
-    Ok(jobs::parameter_on(conn, TOLERANCE_PARAMETER, today)?
-        .unwrap_or(v::DEFAULT_TOLERANCE_DAYS))
+    Ok(jobs::parameter_on(conn, TOLERANCE_PARAMETER, today)?.unwrap_or(v::DEFAULT_TOLERANCE_DAYS))
 }
 
 /// Everything one page of checks needs besides the hires themselves.
@@ -121,22 +118,33 @@ fn check_page(
                             hire_date: u.hire_date,
                         })
                         .collect();
-                    let covered = ctx.coverage.covers(Kind::Referrals, &h.region_code, h.hire_date);
-                    v::referral(&f, covered, referrals.get(n).unwrap_or(&Vec::new()), &earlier)
+                    let covered = ctx
+                        .coverage
+                        .covers(Kind::Referrals, &h.region_code, h.hire_date);
+                    v::referral(
+                        &f,
+                        covered,
+                        referrals.get(n).unwrap_or(&Vec::new()),
+                        &earlier,
+                    )
                 }
                 None => (Check::NotRequired, Reason::None),
             };
-            let covered = ctx
-                .coverage
-                .covers(Kind::EmploymentContracts, &h.region_code, h.hire_date);
+            let covered =
+                ctx.coverage
+                    .covers(Kind::EmploymentContracts, &h.region_code, h.hire_date);
             let (employment, _) = v::employment(
                 &f,
                 covered,
                 starts.get(&key).unwrap_or(&none),
                 ctx.tolerance,
             );
-            let (contributions, missing) =
-                v::contributions(&f, &ctx.coverage, paid.get(&key).unwrap_or(&none), ctx.today);
+            let (contributions, missing) = v::contributions(
+                &f,
+                &ctx.coverage,
+                paid.get(&key).unwrap_or(&none),
+                ctx.today,
+            );
             HireCheck {
                 job_id: h.job_id.clone(),
                 contract_id: h.contract_id.clone(),
@@ -176,7 +184,12 @@ pub fn after_hires(
     recheck_numbers(conn, &numbers, today)
 }
 
-fn recheck_numbers(conn: &mut DbConnection, numbers: &[String], today: NaiveDate) -> QueryResult<()> {
+/// Checks again every hire quoting one of these referral numbers.
+pub fn recheck_numbers(
+    conn: &mut DbConnection,
+    numbers: &[String],
+    today: NaiveDate,
+) -> QueryResult<()> {
     for chunk in numbers.chunks(PAGE) {
         check_hires(conn, &Cond::new().and_in("j.referral_number", chunk), today)?;
     }
@@ -275,7 +288,10 @@ pub fn after_batch(
         if batch.region_code.is_empty() {
             c
         } else {
-            c.and_with("p.region_code = ?", vec![Bind::Text(batch.region_code.clone())])
+            c.and_with(
+                "p.region_code = ?",
+                vec![Bind::Text(batch.region_code.clone())],
+            )
         }
     };
     let mut done = Rechecked::default();
@@ -297,7 +313,10 @@ pub fn after_batch(
         Kind::Contributions => {
             let cond = in_region(Cond::new())
                 .and_with("j.hire_date <= ?", vec![Bind::Date(to)])
-                .and_with("(j.end_date IS NULL OR j.end_date >= ?)", vec![Bind::Date(from)]);
+                .and_with(
+                    "(j.end_date IS NULL OR j.end_date >= ?)",
+                    vec![Bind::Date(from)],
+                );
             done.hires = check_hires(conn, &cond, today)?;
         }
         Kind::Certificates => {
@@ -317,8 +336,7 @@ pub fn after_batch(
                 .distinct()
                 .load(conn)?;
             for chunk in numbers.chunks(PAGE) {
-                done.lines +=
-                    check_lines(conn, &Cond::new().and_in("l.ct_kz_certificate", chunk))?;
+                done.lines += check_lines(conn, &Cond::new().and_in("l.ct_kz_certificate", chunk))?;
             }
         }
     }
@@ -361,7 +379,11 @@ pub fn refused_referrals(
         return Ok(Vec::new());
     }
     let coverage = registers::coverage(conn)?;
-    let numbers = distinct(center.iter().filter_map(|(_, h)| h.referral.clone().map(|r| r.0)));
+    let numbers = distinct(
+        center
+            .iter()
+            .filter_map(|(_, h)| h.referral.clone().map(|r| r.0)),
+    );
     let referrals = registers::referrals(conn, &numbers)?;
     let mut used: HashMap<String, Vec<EarlierUse>> = HashMap::new();
     for u in stored::uses(conn, &numbers)? {
@@ -373,7 +395,9 @@ pub fn refused_referrals(
     }
     let mut problems = Vec::new();
     for (line, h) in center {
-        let Some((number, _)) = &h.referral else { continue };
+        let Some((number, _)) = &h.referral else {
+            continue;
+        };
         let f = HireFacts {
             iin: h.iin.as_str().to_owned(),
             region: region.to_owned(),
@@ -417,4 +441,13 @@ pub fn refusal_key(check: Check, reason: Reason) -> &'static str {
         (_, Reason::UsedTwice) => "hire-referral-used-twice",
         _ => "hire-referral-out-of-dates",
     }
+}
+
+/// Checks every hire and procurement line again, a page at a time: for data written outside
+/// the use cases (`jobmap seed`, `jobmap demo`, a restore), and as a repair. Not a page's job.
+pub fn check_all(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Rechecked> {
+    Ok(Rechecked {
+        hires: check_hires(conn, &Cond::new().and("1 = 1"), today)?,
+        lines: check_lines(conn, &Cond::new().and("1 = 1"))?,
+    })
 }

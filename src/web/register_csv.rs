@@ -28,9 +28,8 @@ pub fn open(path: &Path, kind: Kind) -> Result<RegisterRows, LineProblem> {
     let delimiter = {
         let mut first = String::new();
         let mut head = BufReader::new(&mut file).take(64 * 1024);
-        head.read_line(&mut first).map_err(|_| {
-            LineProblem::file(Message::new("import-not-utf8"))
-        })?;
+        head.read_line(&mut first)
+            .map_err(|_| LineProblem::file(Message::new("import-not-utf8")))?;
         if first.matches(';').count() > first.matches(',').count() {
             b';'
         } else {
@@ -120,10 +119,12 @@ impl Iterator for RegisterRows {
                     .unwrap_or("")
                     .to_owned()
             });
-            return Some(
-                row.map(|r| (line, r))
-                    .map_err(|found| found.into_iter().map(|p| LineProblem::at(line, p)).collect()),
-            );
+            return Some(row.map(|r| (line, r)).map_err(|found| {
+                found
+                    .into_iter()
+                    .map(|p| LineProblem::at(line, p))
+                    .collect()
+            }));
         }
     }
 }

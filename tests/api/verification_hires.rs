@@ -13,7 +13,9 @@ async fn a_center_hire_matches_its_referral_and_each_mismatch_is_told_apart() {
     let app = spawn_app().await;
     let (c, contractor) = contract(&app).await;
     for n in 1..=5 {
-        hire(&contractor, &c, n, "employment_center").await.assert_status(303);
+        hire(&contractor, &c, n, "employment_center")
+            .await
+            .assert_status(303);
     }
     hire(&contractor, &c, 6, "direct").await.assert_status(303);
     let member = commission(&app).await;
@@ -41,7 +43,9 @@ async fn a_center_hire_matches_its_referral_and_each_mismatch_is_told_apart() {
     assert_eq!(referral(5), ("missing".into(), "".into()));
     assert_eq!(referral(6), ("not_required".into(), "".into()));
     // A hire recorded after the load is checked in the same transaction.
-    hire(&contractor, &c, 7, "employment_center").await.assert_status(303);
+    hire(&contractor, &c, 7, "employment_center")
+        .await
+        .assert_status(303);
     assert_eq!(referral(7), ("matched".into(), "".into()));
 }
 
@@ -77,7 +81,9 @@ async fn a_referral_used_for_two_hires_counts_once() {
 async fn hires_stay_not_yet_checked_until_a_register_covers_them() {
     let app = spawn_app().await;
     let (c, contractor) = contract(&app).await;
-    hire(&contractor, &c, 1, "employment_center").await.assert_status(303);
+    hire(&contractor, &c, 1, "employment_center")
+        .await
+        .assert_status(303);
     let nothing = (
         "not_checked".to_owned(),
         String::new(),
@@ -106,7 +112,9 @@ async fn an_employment_contract_must_start_within_five_days_of_the_hire() {
     let app = spawn_app().await;
     let (c, contractor) = contract(&app).await;
     for n in 1..=3 {
-        hire(&contractor, &c, n, "employment_center").await.assert_status(303);
+        hire(&contractor, &c, n, "employment_center")
+            .await
+            .assert_status(303);
     }
     let member = commission(&app).await;
     let file = format!(
@@ -118,23 +126,44 @@ async fn an_employment_contract_must_start_within_five_days_of_the_hire() {
         iin(2),
         iin(3)
     );
-    load(&member, "employment_contracts", "", "2024-07", "2024-07", &file)
-        .await
-        .assert_redirect("/registers");
+    load(
+        &member,
+        "employment_contracts",
+        "",
+        "2024-07",
+        "2024-07",
+        &file,
+    )
+    .await
+    .assert_redirect("/registers");
     assert_eq!(checks(&app, &iin(1)).2, "matched");
     assert_eq!(checks(&app, &iin(2)).2, "mismatched");
-    assert_eq!(checks(&app, &iin(3)).2, "missing", "another employer's contract");
+    assert_eq!(
+        checks(&app, &iin(3)).2,
+        "missing",
+        "another employer's contract"
+    );
 }
 
 #[tokio::test]
 async fn months_worked_without_contributions_are_flagged() {
     let app = spawn_app().await;
     let (c, contractor) = contract(&app).await;
-    hire(&contractor, &c, 1, "employment_center").await.assert_status(303);
-    hire(&contractor, &c, 2, "employment_center").await.assert_status(303);
+    hire(&contractor, &c, 1, "employment_center")
+        .await
+        .assert_status(303);
+    hire(&contractor, &c, 2, "employment_center")
+        .await
+        .assert_status(303);
     let member = commission(&app).await;
     let mut file = String::from("month,employer_bin,iin,amount_tenge\n");
-    for (month, n) in [("2024-07", 1), ("2024-09", 1), ("2024-07", 2), ("2024-08", 2), ("2024-09", 2)] {
+    for (month, n) in [
+        ("2024-07", 1),
+        ("2024-09", 1),
+        ("2024-07", 2),
+        ("2024-08", 2),
+        ("2024-09", 2),
+    ] {
         file.push_str(&format!("{month},{BIN},{},8500\n", iin(n)));
     }
     load(&member, "contributions", "", "2024-07", "2024-09", &file)

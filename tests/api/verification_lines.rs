@@ -27,11 +27,15 @@ async fn add(who: &Browser, contract_id: &str, category: &str, amount: &str, cer
 /// The stored check of the line with this certificate (or, for "", the works line).
 fn check(app: &TestApp, cert: &str) -> (String, String) {
     let mut conn = app.db.conn().unwrap();
-    let q = lv::table.inner_join(pl::table).select((lv::certificate, lv::reason));
+    let q = lv::table
+        .inner_join(pl::table)
+        .select((lv::certificate, lv::reason));
     if cert.is_empty() {
         q.filter(pl::category.eq("works")).first(&mut conn).unwrap()
     } else {
-        q.filter(pl::ct_kz_certificate.eq(cert)).first(&mut conn).unwrap()
+        q.filter(pl::ct_kz_certificate.eq(cert))
+            .first(&mut conn)
+            .unwrap()
     }
 }
 
@@ -70,8 +74,14 @@ async fn certificates_are_matched_by_number_producer_and_date() {
         .await
         .assert_redirect("/registers");
     assert_eq!(check(&app, "KZ-1"), ("matched".into(), "".into()));
-    assert_eq!(check(&app, "KZ-2"), ("mismatched".into(), "other_producer".into()));
-    assert_eq!(check(&app, "KZ-3"), ("mismatched".into(), "not_valid_on_date".into()));
+    assert_eq!(
+        check(&app, "KZ-2"),
+        ("mismatched".into(), "other_producer".into())
+    );
+    assert_eq!(
+        check(&app, "KZ-3"),
+        ("mismatched".into(), "not_valid_on_date".into())
+    );
     assert_eq!(check(&app, "KZ-404"), ("missing".into(), "".into()));
     assert_eq!(check(&app, "").0, "not_required");
     // 100,000 of goods and 100,000 of works proven, of 300,000 recorded.

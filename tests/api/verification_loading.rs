@@ -6,9 +6,7 @@ use jobmap::db::schema::{audit_events, register_batches, register_referrals};
 
 use crate::builders::{UserBuilder, iin};
 use crate::helpers::{TestApp, spawn_app};
-use crate::verification_support::{
-    commission, contract, hire, load, referral_checks, referrals,
-};
+use crate::verification_support::{commission, contract, hire, load, referral_checks, referrals};
 
 fn batches(app: &TestApp) -> Vec<(String, Option<String>, i64)> {
     let mut conn = app.db.conn().unwrap();
@@ -74,7 +72,10 @@ async fn every_bad_line_is_listed_with_its_number_and_nothing_is_written() {
         .assert_contains("<td class=\"num\">6</td>");
     assert!(batches(&app).is_empty());
     let mut conn = app.db.conn().unwrap();
-    let rows: i64 = register_referrals::table.count().get_result(&mut conn).unwrap();
+    let rows: i64 = register_referrals::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
     assert_eq!(rows, 0);
 }
 
@@ -82,7 +83,9 @@ async fn every_bad_line_is_listed_with_its_number_and_nothing_is_written() {
 async fn a_new_batch_for_the_same_period_supersedes_the_old_one_and_keeps_it() {
     let app = spawn_app().await;
     let (c, contractor) = contract(&app).await;
-    hire(&contractor, &c, 1, "employment_center").await.assert_status(303);
+    hire(&contractor, &c, 1, "employment_center")
+        .await
+        .assert_status(303);
     let member = commission(&app).await;
     let with = referrals(&[("ЦЗ-1", "2024-06-25", &iin(1), "27", "2024-07-25")]);
     load(&member, "referrals", "27", "2024-07", "2024-07", &with)
@@ -96,7 +99,11 @@ async fn a_new_batch_for_the_same_period_supersedes_the_old_one_and_keeps_it() {
     assert_eq!(referral_checks(&app, &iin(1))[0].0, "missing");
     let all = batches(&app);
     assert_eq!(all.len(), 2);
-    assert_eq!(all[0].1.as_deref(), Some(all[1].0.as_str()), "the old batch names its successor");
+    assert_eq!(
+        all[0].1.as_deref(),
+        Some(all[1].0.as_str()),
+        "the old batch names its successor"
+    );
     assert_eq!(all[1].1, None);
     let mut conn = app.db.conn().unwrap();
     let kept: i64 = register_referrals::table
@@ -156,5 +163,8 @@ async fn each_register_has_a_template_with_its_columns() {
         .get("/registers/certificates/template.csv")
         .await
         .assert_contains("number,producer_bin,product,issued_on,expires_on");
-    member.get("/registers/nothing/template.csv").await.assert_status(404);
+    member
+        .get("/registers/nothing/template.csv")
+        .await
+        .assert_status(404);
 }

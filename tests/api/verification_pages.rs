@@ -25,18 +25,29 @@ fn audited(app: &TestApp, action: &str) -> i64 {
 async fn each_role_sees_its_own_discrepancies_with_personal_data_as_pages_show_it() {
     let app = spawn_app().await;
     let (a, contractor_a) = contract(&app).await;
-    hire(&contractor_a, &a, 1, "employment_center").await.assert_status(303);
+    hire(&contractor_a, &a, 1, "employment_center")
+        .await
+        .assert_status(303);
     let project_b = ProjectBuilder::in_region("11")
         .status(ProjectStatus::Contracted)
         .create(&app);
     let b = ContractBuilder::on(&project_b).bin(OTHER_BIN).create(&app);
-    let contractor_b = UserBuilder::contractor(OTHER_BIN).create(&app).browser(&app).await;
-    hire(&contractor_b, &b, 2, "employment_center").await.assert_status(303);
+    let contractor_b = UserBuilder::contractor(OTHER_BIN)
+        .create(&app)
+        .browser(&app)
+        .await;
+    hire(&contractor_b, &b, 2, "employment_center")
+        .await
+        .assert_status(303);
     let member = commission(&app).await;
     let none = referrals(&[("ЦЗ-99", "2024-06-25", &iin(99), "27", "2024-07-25")]);
-    load(&member, "referrals", "27", "2024-07", "2024-07", &none).await.assert_redirect("/registers");
+    load(&member, "referrals", "27", "2024-07", "2024-07", &none)
+        .await
+        .assert_redirect("/registers");
     let none = referrals(&[("ЦЗ-98", "2024-06-25", &iin(98), "11", "2024-07-25")]);
-    load(&member, "referrals", "11", "2024-07", "2024-07", &none).await.assert_redirect("/registers");
+    load(&member, "referrals", "11", "2024-07", "2024-07", &none)
+        .await
+        .assert_redirect("/registers");
 
     // The commission: every region, IINs masked as on every national page.
     member
@@ -73,11 +84,10 @@ async fn each_role_sees_its_own_discrepancies_with_personal_data_as_pages_show_i
         .assert_contains(&iin(2))
         .assert_lacks(&iin(1));
     let csv = officer.get("/verification.csv?kind=referrals").await;
-    csv.assert_status(200).assert_contains(&iin(1)).assert_contains("Not found");
-    app.browser()
-        .get("/verification")
-        .await
-        .assert_status(303);
+    csv.assert_status(200)
+        .assert_contains(&iin(1))
+        .assert_contains("Not found");
+    app.browser().get("/verification").await.assert_status(303);
     assert!(audited(&app, "verification.view") >= 6);
 }
 
@@ -85,12 +95,18 @@ async fn each_role_sees_its_own_discrepancies_with_personal_data_as_pages_show_i
 async fn the_compliance_page_and_its_export_show_the_verified_figures() {
     let app = spawn_app().await;
     let (c, contractor) = contract(&app).await;
-    hire(&contractor, &c, 1, "employment_center").await.assert_status(303);
-    hire(&contractor, &c, 2, "employment_center").await.assert_status(303);
+    hire(&contractor, &c, 1, "employment_center")
+        .await
+        .assert_status(303);
+    hire(&contractor, &c, 2, "employment_center")
+        .await
+        .assert_status(303);
     hire(&contractor, &c, 3, "direct").await.assert_status(303);
     let member = commission(&app).await;
     let file = referrals(&[("ЦЗ-1", "2024-06-25", &iin(1), "27", "2024-07-25")]);
-    load(&member, "referrals", "27", "2024-07", "2024-07", &file).await.assert_redirect("/registers");
+    load(&member, "referrals", "27", "2024-07", "2024-07", &file)
+        .await
+        .assert_redirect("/registers");
     // Declared: 2 of 3 through centers; verified: 1 of 3, a breach the registers prove.
     let page = member.get(&format!("/contracts/{}", c.id)).await;
     page.assert_contains("Hires with a matched referral</dt><dd>33.3%")
@@ -113,16 +129,26 @@ async fn a_region_can_require_a_matched_referral_once_its_register_is_loaded() {
     let (c, contractor) = contract(&app).await;
     let admin = app.admin().await;
     let set = [("region", "27"), ("mandatory", "yes")];
-    admin.post_form("/registers/settings", &set).await.assert_status(303);
+    admin
+        .post_form("/registers/settings", &set)
+        .await
+        .assert_status(303);
     admin
         .get("/registers")
         .await
         .assert_contains("No referral register has been loaded for that region yet.");
     let file = referrals(&[("ЦЗ-1", "2024-06-25", &iin(1), "27", "2024-07-25")]);
-    load(&admin, "referrals", "27", "2024-07", "2024-07", &file).await.assert_redirect("/registers");
+    load(&admin, "referrals", "27", "2024-07", "2024-07", &file)
+        .await
+        .assert_redirect("/registers");
     // Before the setting, an unmatched referral is recorded and only flagged.
-    hire(&contractor, &c, 5, "employment_center").await.assert_status(303);
-    admin.post_form("/registers/settings", &set).await.assert_status(303);
+    hire(&contractor, &c, 5, "employment_center")
+        .await
+        .assert_status(303);
+    admin
+        .post_form("/registers/settings", &set)
+        .await
+        .assert_status(303);
     admin
         .get("/registers")
         .await
@@ -132,7 +158,9 @@ async fn a_region_can_require_a_matched_referral_once_its_register_is_loaded() {
         .await
         .assert_status(200)
         .assert_contains("Referral ЦЗ-2 is not in the employment centers");
-    hire(&contractor, &c, 1, "employment_center").await.assert_status(303);
+    hire(&contractor, &c, 1, "employment_center")
+        .await
+        .assert_status(303);
     // A hire whose date no batch covers yet is not held up by a lagging register.
     let mut later = hire_form(3, "employment_center");
     for (k, v) in later.iter_mut() {
@@ -146,5 +174,11 @@ async fn a_region_can_require_a_matched_referral_once_its_register_is_loaded() {
     assert_eq!(audited(&app, "register.settings"), 1);
     // Only an admin changes it.
     let member = commission(&app).await;
-    member.post_form("/registers/settings", &[("region", "27"), ("mandatory", "no")]).await.assert_status(403);
+    member
+        .post_form(
+            "/registers/settings",
+            &[("region", "27"), ("mandatory", "no")],
+        )
+        .await
+        .assert_status(403);
 }

@@ -25,8 +25,13 @@ pub async fn hire(who: &Browser, c: &TestContract, n: usize, channel: &str) -> P
     hire_with(who, c, hire_form(n, channel)).await
 }
 
-pub async fn hire_with(who: &Browser, c: &TestContract, fields: Vec<(&'static str, String)>) -> Page {
-    who.post_owned(&format!("/contracts/{}/jobs", c.id), &fields).await
+pub async fn hire_with(
+    who: &Browser,
+    c: &TestContract,
+    fields: Vec<(&'static str, String)>,
+) -> Page {
+    who.post_owned(&format!("/contracts/{}/jobs", c.id), &fields)
+        .await
 }
 
 /// Loads a batch as the registers page does; `region` is "" for a national register.

@@ -95,9 +95,8 @@ pub async fn show(
             ))
         })
         .await?;
-    let verified = verified.unwrap_or_else(|| {
-        crate::domain::verification::verified(&facts, &Default::default())
-    });
+    let verified = verified
+        .unwrap_or_else(|| crate::domain::verification::verified(&facts, &Default::default()));
     let d = c.contract.declared();
     let declared = LedgerTotals {
         goods: (d.goods, d.goods_domestic),
