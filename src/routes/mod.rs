@@ -21,10 +21,12 @@ pub mod plans_file;
 pub mod projects;
 pub mod prometheus;
 pub mod regions;
+pub mod register_load;
 pub mod register_settings;
 pub mod registers;
 pub mod review;
 pub mod verification;
+pub mod verification_export;
 
 use actix_governor::governor::clock::QuantaInstant;
 use actix_governor::governor::middleware::NoOpMiddleware;
@@ -199,15 +201,15 @@ fn configure_verification(cfg: &mut web::ServiceConfig) {
             web::resource(crate::auth::upload_gate::REGISTER_LOAD)
                 .app_data(
                     actix_multipart::form::MultipartFormConfig::default()
-                        .total_limit(registers::MAX_BYTES)
+                        .total_limit(register_load::MAX_BYTES)
                         .memory_limit(64 * 1024),
                 )
-                .post(registers::upload),
+                .post(register_load::upload),
         )
         .service(web::resource("/registers/settings").post(register_settings::update))
         .service(web::resource("/registers/{kind}/template.csv").get(registers::template))
         .service(web::resource("/verification").get(verification::show))
-        .service(web::resource("/verification.csv").get(verification::export));
+        .service(web::resource("/verification.csv").get(verification_export::export));
 }
 
 /// A burst of `login_per_minute` attempts per client address, refilled at that rate. Build it

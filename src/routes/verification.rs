@@ -1,8 +1,8 @@
 //! `/verification`: the discrepancy lists (issue 15). The commission sees every region, an
 //! akimat officer their own, a contractor their own contracts with what to do about each item.
 //! Workers' IINs and names are shown as on every other page (`policy::person`); each view is
-//! audited, since the lists come from personal-data registers. `/verification.csv` exports
-//! the list as filtered.
+//! audited, since the lists come from personal-data registers. `/verification.csv`
+//! (`verification_export`) downloads the list as filtered.
 
 use actix_web::{HttpResponse, web};
 use askama::Template;
@@ -17,13 +17,10 @@ use crate::domain::role::{Role, Scope};
 use crate::domain::verification::{Check, Reason};
 use crate::error::AppError;
 use crate::policy::{self, Person, Place};
-use crate::web::export::{Cell, Table, respond};
 use crate::web::page::PageCtx;
 use crate::web::render;
 
 pub const PER_PAGE: i64 = 50;
-/// The export's limit: the lists are worked through region by region.
-pub const EXPORT_MAX: i64 = 100_000;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct ListQuery {
@@ -36,7 +33,7 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
-    fn list(&self) -> ListKind {
+    pub fn list(&self) -> ListKind {
         ListKind::from_code(&self.kind).unwrap_or(ListKind::Referrals)
     }
 
@@ -88,7 +85,7 @@ impl VerificationPage {
 }
 
 /// Who may see the lists, and the region a national viewer narrowed them to.
-fn scope_of(user: &CurrentUser, q: &mut ListQuery) -> Result<Scope, AppError> {
+pub(super) fn scope_of(user: &CurrentUser, q: &mut ListQuery) -> Result<Scope, AppError> {
     match (&user.scope, user.role) {
         (Scope::National, Role::Admin | Role::Commission) => Ok(Scope::National),
         (Scope::Region(r), Role::Akimat) => {
@@ -103,7 +100,7 @@ fn scope_of(user: &CurrentUser, q: &mut ListQuery) -> Result<Scope, AppError> {
     }
 }
 
-fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
+pub(super) fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
     items
         .into_iter()
         .map(|item| {
@@ -122,14 +119,14 @@ fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
         .collect()
 }
 
-struct Loaded {
-    hires: Vec<HireItem>,
-    lines: Vec<LineItem>,
-    total: i64,
-    regions: Vec<RegionName>,
+pub(super) struct Loaded {
+    pub hires: Vec<HireItem>,
+    pub lines: Vec<LineItem>,
+    pub total: i64,
+    pub regions: Vec<RegionName>,
 }
 
-async fn load(
+pub(super) async fn load(
     db: &Db,
     user: &CurrentUser,
     scope: &Scope,
@@ -215,100 +212,4 @@ pub async fn show(
         q,
         ctx,
     })
-}
-
-pub async fn export(
-    ctx: PageCtx,
-    user: CurrentUser,
-    db: web::Data<Db>,
-    query: web::Query<ListQuery>,
-) -> Result<HttpResponse, AppError> {
-    let mut q = query.into_inner();
-    let scope = scope_of(&user, &mut q)?;
-    let found = load(&db, &user, &scope, &q, 0, EXPORT_MAX, ctx.today()).await?;
-    let kind = q.list();
-    let t = |k: &str| ctx.t(k);
-    let check = |c: &str| Check::from_code(c).map_or_else(String::new, |c| t(c.label_key()));
-    let reason = |r: &str| match Reason::from_code(r) {
-        Reason::None => String::new(),
-        r => t(r.label_key()),
-    };
-    let table = if kind.is_hire_list() {
-        Table {
-            name: format!("jobmap-discrepancies-{}", kind.code()),
-            headers: [
-                "project-code",
-                "contract",
-                "verification-region",
-                "hire-iin",
-                "hire-full-name",
-                "hire-date",
-                "hire-referral-number",
-                "verification-state",
-                "verification-reason",
-                "verification-missing-months",
-            ]
-            .iter()
-            .map(|k| t(k))
-            .collect(),
-            rows: shown(&scope, found.hires)
-                .into_iter()
-                .map(|h| {
-                    let state = match kind {
-                        ListKind::Contracts => check(&h.item.employment),
-                        ListKind::Contributions => t("check-missing"),
-                        _ => check(&h.item.referral),
-                    };
-                    vec![
-                        Cell::Text(h.item.project_code),
-                        Cell::Text(h.item.contract_number),
-                        Cell::Text(h.item.region_code),
-                        Cell::Text(h.person.iin),
-                        Cell::Text(h.person.name),
-                        Cell::Text(h.item.hire_date.to_string()),
-                        Cell::Text(h.item.referral_number.unwrap_or_default()),
-                        Cell::Text(state),
-                        Cell::Text(reason(&h.item.referral_reason)),
-                        Cell::Text(h.item.missing_months),
-                    ]
-                })
-                .collect(),
-        }
-    } else {
-        Table {
-            name: "jobmap-discrepancies-certificates".into(),
-            headers: [
-                "project-code",
-                "contract",
-                "verification-region",
-                "ledger-description",
-                "ledger-amount",
-                "ledger-producer-bin",
-                "ledger-certificate",
-                "verification-state",
-                "verification-reason",
-            ]
-            .iter()
-            .map(|k| t(k))
-            .collect(),
-            rows: found
-                .lines
-                .into_iter()
-                .map(|l| {
-                    vec![
-                        Cell::Text(l.project_code),
-                        Cell::Text(l.contract_number),
-                        Cell::Text(l.region_code),
-                        Cell::Text(l.description),
-                        Cell::Int(l.amount_tenge),
-                        Cell::Text(l.producer_bin.unwrap_or_default()),
-                        Cell::Text(l.ct_kz_certificate.unwrap_or_default()),
-                        Cell::Text(check(&l.certificate)),
-                        Cell::Text(reason(&l.reason)),
-                    ]
-                })
-                .collect(),
-        }
-    };
-    respond(&table, "csv")
 }
