@@ -52,6 +52,9 @@ pub struct BatchSummary {
     /// The batch it replaced, if any.
     pub superseded: Option<String>,
     pub rechecked: Rechecked,
+    /// How long writing the rows took, and checking again what the batch concerns.
+    pub written_in: std::time::Duration,
+    pub checked_in: std::time::Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -157,10 +160,22 @@ where
             registers::supersede(conn, &old.id, &batch.id)?;
         }
         registers::insert_batch(conn, &batch)?;
+        let started = std::time::Instant::now();
         let count = write_rows(conn, &batch.id, &header.scope(), rows)?;
         registers::set_row_count(conn, &batch.id, count)?;
+        let written_in = started.elapsed();
         let superseded = old.map(|o| o.id);
         let rechecked = verification::after_batch(conn, &batch, superseded.as_deref(), today)?;
+        let checked_in = started.elapsed() - written_in;
+        tracing::info!(
+            kind = %batch.kind,
+            rows = count,
+            hires = rechecked.hires,
+            lines = rechecked.lines,
+            written_ms = written_in.as_millis() as u64,
+            checked_ms = checked_in.as_millis() as u64,
+            "register batch loaded"
+        );
         let actor = by.actor();
         audit::record(
             conn,
@@ -189,6 +204,8 @@ where
             rows: count,
             superseded,
             rechecked,
+            written_in,
+            checked_in,
         })
     });
     match outcome {

@@ -62,7 +62,10 @@ fn verification_scale_load_contributions() {
     println!("{lines} lines written; before loading {}", peak_kib());
     let (id, login): (String, String) = jobmap::db::schema::users::table
         .filter(jobmap::db::schema::users::role.eq("admin"))
-        .select((jobmap::db::schema::users::id, jobmap::db::schema::users::login))
+        .select((
+            jobmap::db::schema::users::id,
+            jobmap::db::schema::users::login,
+        ))
         .first(&mut conn)
         .expect("an admin");
     let by = Acting {
@@ -84,10 +87,12 @@ fn verification_scale_load_contributions() {
     let rows = jobmap::web::register_csv::open(file.path(), Kind::Contributions).expect("file");
     let summary = load(&mut conn, &by, &header, rows, today).expect("loaded");
     println!(
-        "loaded {} rows, {} hires checked again, in {:.1} s; {}",
+        "loaded {} rows, {} hires checked again, in {:.1} s (rows {:.1} s, checks {:.1} s); {}",
         summary.rows,
         summary.rechecked.hires,
         started.elapsed().as_secs_f64(),
+        summary.written_in.as_secs_f64(),
+        summary.checked_in.as_secs_f64(),
         peak_kib()
     );
 }

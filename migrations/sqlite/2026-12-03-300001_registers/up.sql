@@ -90,9 +90,9 @@ CREATE TABLE hire_verifications (
   checked_at TIMESTAMP NOT NULL
 );
 CREATE INDEX hire_verifications_contract_idx ON hire_verifications (contract_id, referral);
-CREATE INDEX hire_verifications_referral_idx ON hire_verifications (region_code, referral, job_id);
-CREATE INDEX hire_verifications_employment_idx ON hire_verifications (region_code, employment, job_id);
-CREATE INDEX hire_verifications_contributions_idx ON hire_verifications (region_code, contributions, job_id);
+CREATE INDEX hire_verifications_referral_idx ON hire_verifications (referral, region_code, job_id);
+CREATE INDEX hire_verifications_employment_idx ON hire_verifications (employment, region_code, job_id);
+CREATE INDEX hire_verifications_contributions_idx ON hire_verifications (contributions, region_code, job_id);
 
 -- The same for each procurement line's CT-KZ certificate, with what it adds to the verified
 -- figures: the domestic value proven (or needing no certificate) and the value found wanting.
@@ -107,7 +107,7 @@ CREATE TABLE line_verifications (
   checked_at TIMESTAMP NOT NULL
 );
 CREATE INDEX line_verifications_contract_idx ON line_verifications (contract_id);
-CREATE INDEX line_verifications_certificate_idx ON line_verifications (region_code, certificate, line_id);
+CREATE INDEX line_verifications_certificate_idx ON line_verifications (certificate, region_code, line_id);
 -- Lines already on record: only domestic goods need a certificate, and none is checked yet.
 INSERT INTO line_verifications (line_id, contract_id, region_code, certificate, reason,
     verified_domestic_tenge, failed_tenge, checked_at)
