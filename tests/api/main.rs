@@ -59,6 +59,7 @@ mod verification_hires;
 mod verification_lines;
 mod verification_loading;
 mod verification_pages;
+mod verification_plans;
 mod verification_scale;
 mod verification_support;
 mod workflow;
