@@ -117,6 +117,11 @@ async fn the_compliance_page_and_its_export_show_the_verified_figures() {
         .assert_contains("Verified against registers")
         .assert_contains("33.3%");
     member
+        .get(&format!("/projects/{}", c.project_id))
+        .await
+        .assert_contains("Verified against registers")
+        .assert_contains("<span class=\"muted\">33.3%</span>");
+    member
         .get("/exports/compliance.csv?state=all")
         .await
         .assert_contains("Verified state")
