@@ -339,3 +339,33 @@ pub fn verified_for(
         })
         .collect())
 }
+
+#[derive(QueryableByName)]
+struct StateCount {
+    #[diesel(sql_type = Text)]
+    referral: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// A region's employment-center hires by referral check (matched, and mismatched or missing),
+/// for its verified share.
+pub fn region_tally(conn: &mut DbConnection, region: &str) -> QueryResult<Tally> {
+    let rows: Vec<StateCount> = Cond::new()
+        .and("referral IN ('matched', 'mismatched', 'missing')")
+        .and_with("region_code = ?", vec![Bind::Text(region.to_owned())])
+        .query(
+            "SELECT referral, CAST(COUNT(*) AS BIGINT) AS n FROM hire_verifications",
+            "GROUP BY referral",
+        )
+        .load(conn)?;
+    let mut t = Tally::default();
+    for r in rows {
+        if r.referral == "matched" {
+            t.center_matched += r.n;
+        } else {
+            t.center_failed += r.n;
+        }
+    }
+    Ok(t)
+}

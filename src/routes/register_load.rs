@@ -113,6 +113,8 @@ pub async fn upload(
         .await?;
     match loaded {
         Ok(summary) => {
+            // The region pages' verified figures are cached with the other figures.
+            crate::db::cache::touched();
             crate::monitoring::import_rows("registers", summary.rows as usize, true);
             FlashMessage::success(format!("flash-register-loaded|{}", summary.rows)).send();
             Ok(see_other("/registers"))

@@ -51,6 +51,7 @@ async fn the_verification_pages_read_through_indexes() {
         "/verification?kind=contributions".to_owned(),
         "/verification?kind=certificates".to_owned(),
         "/compliance".to_owned(),
+        "/regions/27".to_owned(),
         format!("/contracts/{contract}"),
     ];
     let mut all = Vec::new();
