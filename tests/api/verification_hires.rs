@@ -173,3 +173,30 @@ async fn months_worked_without_contributions_are_flagged() {
     assert_eq!((state.as_str(), missing.as_str()), ("missing", "2024-08"));
     assert_eq!(checks(&app, &iin(2)).3, "matched");
 }
+
+#[tokio::test]
+async fn ending_a_job_checks_its_months_again() {
+    let app = spawn_app().await;
+    let (c, contractor) = contract(&app).await;
+    let page = hire(&contractor, &c, 1, "employment_center").await;
+    let job = page.location().expect("the new hire's page").to_owned();
+    let member = commission(&app).await;
+    let file = format!(
+        "month,employer_bin,iin,amount_tenge\n2024-07,{BIN},{},8500\n",
+        iin(1)
+    );
+    load(&member, "contributions", "", "2024-07", "2024-08", &file)
+        .await
+        .assert_redirect("/registers");
+    assert_eq!(checks(&app, &iin(1)).4, "2024-08");
+    // The job ended on 20 August: August was not worked in full, nothing is missing.
+    contractor
+        .post_form(
+            &format!("{job}/end"),
+            &[("end_date", "2024-08-20"), ("version", "1")],
+        )
+        .await
+        .assert_status(303);
+    let (.., state, missing) = checks(&app, &iin(1));
+    assert_eq!((state.as_str(), missing.as_str()), ("matched", ""));
+}
