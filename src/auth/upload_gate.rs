@@ -30,6 +30,8 @@ pub const HIRE_IMPORT: &str = "/contracts/{id}/jobs/import";
 pub const CONTRACT_IMPORT: &str = "/contracts/import";
 pub const LINE_IMPORT: &str = "/contracts/{id}/procurement/import";
 pub const PLAN_IMPORT: &str = "/plans/import";
+/// A register batch (issue 15), loaded by admins and commission members.
+pub const REGISTER_LOAD: &str = "/registers/load";
 
 static PROJECT_IMPORT_PATH: LazyLock<ResourceDef> =
     LazyLock::new(|| ResourceDef::new(PROJECT_IMPORT));
@@ -46,6 +48,7 @@ pub fn is_upload_path(path: &str) -> bool {
         || CONTRACT_IMPORT_PATH.is_match(path)
         || LINE_IMPORT_PATH.is_match(path)
         || PLAN_IMPORT_PATH.is_match(path)
+        || path == REGISTER_LOAD
 }
 
 /// Whether someone in `role` may send a file to `path` at all (the handler still checks the
@@ -59,6 +62,8 @@ pub fn may_upload(path: &str, role: Role) -> bool {
         role == Role::Akimat
     } else if HIRE_IMPORT_PATH.is_match(path) || LINE_IMPORT_PATH.is_match(path) {
         matches!(role, Role::Akimat | Role::Contractor)
+    } else if path == REGISTER_LOAD {
+        matches!(role, Role::Admin | Role::Commission)
     } else {
         false
     }

@@ -324,3 +324,120 @@ diesel::table! {
         signalled_at -> Timestamp,
     }
 }
+
+// migrations/*/2026-12-03-300001_registers (verification, issue 15).
+diesel::table! {
+    register_batches (id) {
+        id -> Text,
+        kind -> Text,
+        region_code -> Text,
+        period_from -> Date,
+        period_to -> Date,
+        source -> Text,
+        row_count -> BigInt,
+        loaded_by -> Text,
+        loaded_by_user_id -> Nullable<Text>,
+        loaded_by_account_id -> Nullable<Text>,
+        loaded_at -> Timestamp,
+        superseded_by -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    register_referrals (batch_id, line) {
+        batch_id -> Text,
+        line -> BigInt,
+        number -> Text,
+        issued_on -> Date,
+        iin -> Text,
+        region_code -> Text,
+        district -> Text,
+        valid_until -> Date,
+        employer_bin -> Nullable<Text>,
+    }
+}
+diesel::table! {
+    register_employment_contracts (batch_id, line) {
+        batch_id -> Text,
+        line -> BigInt,
+        employer_bin -> Text,
+        iin -> Text,
+        contract_number -> Text,
+        start_date -> Date,
+        end_date -> Nullable<Date>,
+        position -> Text,
+    }
+}
+diesel::table! {
+    register_contributions (batch_id, line) {
+        batch_id -> Text,
+        line -> BigInt,
+        month -> Date,
+        employer_bin -> Text,
+        iin -> Text,
+        amount_tenge -> BigInt,
+    }
+}
+diesel::table! {
+    register_certificates (batch_id, line) {
+        batch_id -> Text,
+        line -> BigInt,
+        number -> Text,
+        producer_bin -> Text,
+        product -> Text,
+        issued_on -> Date,
+        expires_on -> Date,
+    }
+}
+diesel::table! {
+    hire_verifications (job_id) {
+        job_id -> Text,
+        contract_id -> Text,
+        region_code -> Text,
+        referral -> Text,
+        referral_reason -> Text,
+        employment -> Text,
+        contributions -> Text,
+        missing_months -> Text,
+        checked_at -> Timestamp,
+    }
+}
+diesel::table! {
+    line_verifications (line_id) {
+        line_id -> Text,
+        contract_id -> Text,
+        region_code -> Text,
+        certificate -> Text,
+        reason -> Text,
+        failed_tenge -> BigInt,
+        verified_domestic_tenge -> BigInt,
+        checked_at -> Timestamp,
+    }
+}
+diesel::table! {
+    region_verification_settings (region_code) {
+        region_code -> Text,
+        referral_mandatory -> Bool,
+        updated_by -> Text,
+        updated_at -> Timestamp,
+    }
+}
+diesel::joinable!(register_referrals -> register_batches (batch_id));
+diesel::joinable!(register_employment_contracts -> register_batches (batch_id));
+diesel::joinable!(register_contributions -> register_batches (batch_id));
+diesel::joinable!(register_certificates -> register_batches (batch_id));
+diesel::joinable!(hire_verifications -> jobs (job_id));
+diesel::joinable!(line_verifications -> procurement_lines (line_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    register_batches,
+    register_referrals,
+    register_employment_contracts,
+    register_contributions,
+    register_certificates,
+);
+diesel::allow_tables_to_appear_in_same_query!(hire_verifications, jobs);
+diesel::allow_tables_to_appear_in_same_query!(hire_verifications, contracts);
+diesel::allow_tables_to_appear_in_same_query!(hire_verifications, projects);
+diesel::allow_tables_to_appear_in_same_query!(hire_verifications, workers);
+diesel::allow_tables_to_appear_in_same_query!(line_verifications, procurement_lines);
+diesel::allow_tables_to_appear_in_same_query!(line_verifications, contracts);
+diesel::allow_tables_to_appear_in_same_query!(line_verifications, projects);

@@ -2,6 +2,7 @@
 //! summary of both conditions by state, then the contracts that need attention, worst first,
 //! each with what is needed; projects behind schedule; regions behind their monthly plans.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use actix_web::{HttpResponse, web};
@@ -12,9 +13,10 @@ use crate::auth::CurrentUser;
 use crate::db::compliance::{self, Assessed, ProjectProgress, RegionPlan};
 use crate::db::regions::{self, RegionName, RegionNames};
 use crate::db::{Db, figures};
-use crate::domain::compliance::{Assessment, Condition, State};
+use crate::domain::compliance::{Assessment, Condition, ContractFacts, State};
 use crate::domain::project::Direction;
 use crate::domain::role::{Role, Scope};
+use crate::domain::verification::Verified;
 use crate::error::AppError;
 use crate::web::page::{AsI64, PageCtx};
 use crate::web::render;
@@ -84,6 +86,8 @@ pub struct CompliancePage<'a> {
     pub schedule: &'a Schedule,
     pub regions: Vec<RegionName>,
     pub national: bool,
+    /// The listed contracts' verified figures (issue 15), when the page is as of today.
+    pub verified: HashMap<String, Verified>,
 }
 
 impl CompliancePage<'_> {
@@ -128,6 +132,10 @@ impl CompliancePage<'_> {
         }
     }
 
+    pub fn verified_of(&self, a: &Assessed) -> Option<&Verified> {
+        self.verified.get(&a.line.contract_id)
+    }
+
     pub fn row_state(&self, a: &Assessed) -> State {
         self.filter.state_of(a)
     }
@@ -161,6 +169,24 @@ impl CompliancePage<'_> {
             self.as_of
         )
     }
+}
+
+/// The verified figures (issue 15) of listed contracts. The stored checks are those of today,
+/// so a page as of an earlier date shows none.
+pub async fn verified_of(
+    db: &Db,
+    rows: &[&Assessed],
+    current: bool,
+) -> Result<HashMap<String, Verified>, AppError> {
+    if !current || rows.is_empty() {
+        return Ok(HashMap::new());
+    }
+    let facts: Vec<(String, ContractFacts)> = rows
+        .iter()
+        .map(|a| (a.line.contract_id.clone(), a.line.facts()))
+        .collect();
+    db.run(move |conn| Ok(crate::db::verification::verified_for(conn, &facts)?))
+        .await
 }
 
 /// What a reviewer asked for, within their scope, and the data it is answered from: the page
@@ -219,12 +245,15 @@ pub async fn show(
         .run(move |conn| Ok(regions::active_names(conn, today)?))
         .await?;
     let selected = filter.select(&board.contracts);
+    let list = review::paged(&selected, q.page());
+    let verified = verified_of(&db, list.rows, as_of == today).await?;
     let mut summary = board.summary(&filter);
     if let Some(r) = &filter.region {
         summary.regions.retain(|(code, _)| code == r);
     }
     render(&CompliancePage {
-        list: review::paged(&selected, q.page()),
+        list,
+        verified,
         summary,
         national: matches!(user.scope, Scope::National),
         schedule: &schedule,

@@ -12,6 +12,7 @@ use crate::db::Db;
 use crate::db::compliance::Assessed;
 use crate::domain::compliance::Assessment;
 use crate::domain::project::Direction;
+use crate::domain::verification::Verified;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::web::export::{self, Cell, Table};
@@ -20,7 +21,7 @@ use crate::web::review::ReviewQuery;
 
 const CHUNK: usize = 1_000;
 
-const HEADERS: [&str; 16] = [
+const HEADERS: [&str; 19] = [
     "col-kato",
     "col-region",
     "project-code",
@@ -37,6 +38,9 @@ const HEADERS: [&str; 16] = [
     "contract-declared-share",
     "contract-recorded-share",
     "compliance-needed",
+    "verified-state",
+    "verified-center-share",
+    "verified-domestic-share",
 ];
 
 fn state(i18n: &I18n, a: &Assessment) -> Cell {
@@ -44,7 +48,7 @@ fn state(i18n: &I18n, a: &Assessment) -> Cell {
 }
 
 /// One contract as the export's row: the same states and reasons as the page.
-pub fn row(i18n: &I18n, region_name: &str, a: &Assessed) -> Vec<Cell> {
+pub fn row(i18n: &I18n, region_name: &str, a: &Assessed, verified: Option<&Verified>) -> Vec<Cell> {
     let l = &a.line;
     let f = l.facts();
     let needed = [&a.c.center, &a.c.domestic]
@@ -73,6 +77,13 @@ pub fn row(i18n: &I18n, region_name: &str, a: &Assessed) -> Vec<Cell> {
         f.recorded_bp()
             .map_or(Cell::Text(String::new()), Cell::Percent),
         Cell::Text(needed),
+        verified.map_or(Cell::Text(String::new()), |v| {
+            Cell::Text(i18n.t(v.state().label_key()))
+        }),
+        verified.map_or(Cell::Text(String::new()), |v| Cell::Percent(v.center_bp)),
+        verified
+            .and_then(|v| v.domestic_bp)
+            .map_or(Cell::Text(String::new()), Cell::Percent),
     ]
 }
 
@@ -91,11 +102,14 @@ pub async fn contracts(
     let r = Review::load(&ctx, &user, &db, query.into_inner()).await?;
     let i18n = ctx.i18n;
     let names = &r.schedule.names;
-    let rows: Vec<Vec<Cell>> = r
-        .filter
-        .select(&r.board.contracts)
+    let selected = r.filter.select(&r.board.contracts);
+    let verified = super::compliance::verified_of(&db, &selected, r.as_of == r.today).await?;
+    let rows: Vec<Vec<Cell>> = selected
         .into_iter()
-        .map(|a| row(&i18n, names.name(&a.line.region_code, i18n.lang()), a))
+        .map(|a| {
+            let v = verified.get(&a.line.contract_id);
+            row(&i18n, names.name(&a.line.region_code, i18n.lang()), a, v)
+        })
         .collect();
     let table = Table {
         name: file_name("compliance", r.as_of, r.region()),

@@ -21,7 +21,12 @@ pub mod plans_file;
 pub mod projects;
 pub mod prometheus;
 pub mod regions;
+pub mod register_load;
+pub mod register_settings;
+pub mod registers;
 pub mod review;
+pub mod verification;
+pub mod verification_export;
 
 use actix_governor::governor::clock::QuantaInstant;
 use actix_governor::governor::middleware::NoOpMiddleware;
@@ -185,7 +190,26 @@ pub fn configure(cfg: &mut web::ServiceConfig, login_limits: &LoginLimits) {
         .service(web::resource("/plans/import/template.csv").get(plans_file::template))
         .service(web::resource("/plans/export.csv").get(plans_file::export_csv))
         .service(web::resource("/audit").get(audit_log::list))
+        .configure(configure_verification)
         .service(web::resource("/static/{path:.*}").get(assets::serve));
+}
+
+/// Verification (issue 15): the registers, their loading and the discrepancy lists.
+fn configure_verification(cfg: &mut web::ServiceConfig) {
+    cfg.service(web::resource("/registers").get(registers::show))
+        .service(
+            web::resource(crate::auth::upload_gate::REGISTER_LOAD)
+                .app_data(
+                    actix_multipart::form::MultipartFormConfig::default()
+                        .total_limit(register_load::MAX_BYTES)
+                        .memory_limit(64 * 1024),
+                )
+                .post(register_load::upload),
+        )
+        .service(web::resource("/registers/settings").post(register_settings::update))
+        .service(web::resource("/registers/{kind}/template.csv").get(registers::template))
+        .service(web::resource("/verification").get(verification::show))
+        .service(web::resource("/verification.csv").get(verification_export::export));
 }
 
 /// A burst of `login_per_minute` attempts per client address, refilled at that rate. Build it

@@ -39,6 +39,7 @@ pub struct RegionPage {
     pub q: ReviewQuery,
     pub ranks: Vec<MonthRank>,
     pub chart: String,
+    pub verified: Option<crate::domain::verification::Verified>,
 }
 
 impl RegionPage {
@@ -207,6 +208,8 @@ pub struct RegionData {
     pub projects: Vec<ProjectCompliance>,
     pub ranks: Vec<MonthRank>,
     pub monthly: Vec<(NaiveDate, i64, i64)>,
+    /// The region's verified figures (issue 15), as of today only.
+    pub verified: Option<crate::domain::verification::Verified>,
 }
 
 /// The region's data as of a date; `None` for a region not in force on that date.
@@ -227,7 +230,19 @@ async fn region_data(
             return Ok(None);
         };
         let projects = figures::project_compliance(conn, Some(&code), as_of, today)?;
+        let verified = if as_of == today {
+            let facts = crate::domain::compliance::ContractFacts {
+                center_hires: f.center_hires,
+                direct_hires: f.jobs_created - f.center_hires,
+                ..Default::default()
+            };
+            let tally = crate::db::verification::region_tally(conn, &code)?;
+            Some(crate::domain::verification::verified(&facts, &tally))
+        } else {
+            None
+        };
         Ok(Some(RegionData {
+            verified,
             f,
             of_regions,
             names: RegionNames::load(conn)?,
@@ -292,6 +307,7 @@ pub async fn show(
         q,
         ranks: d.ranks.clone(),
         chart,
+        verified: d.verified.clone(),
         ctx,
     })
 }

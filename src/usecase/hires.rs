@@ -214,6 +214,11 @@ pub(crate) fn record_rows(
         let rule_4 = mode == Mode::GoodRows || problems.is_empty();
         let admitted = admit(conn, who, &c, &counted, &checked, rule_4)?;
         problems.extend(admitted.problems);
+        let bin = c.contract.contractor_bin.as_str();
+        let region = c.project_region.as_str();
+        problems.extend(super::verification::refused_referrals(
+            conn, region, bin, &checked,
+        )?);
         if mode == Mode::AllOrNothing && !problems.is_empty() {
             problems.sort_by_key(|p| p.line);
             // Only the audit events of the refusals are kept.
@@ -230,6 +235,8 @@ pub(crate) fn record_rows(
         } else {
             write_hires(conn, who, &c, &counted, &good, admitted.known, action)?
         };
+        let ids: Vec<String> = jobs.iter().map(|j| j.id.clone()).collect();
+        super::verification::after_hires(conn, &ids, today)?;
         problems.sort_by_key(|p| p.line);
         Ok(Recorded {
             jobs: lines.into_iter().zip(jobs).collect(),

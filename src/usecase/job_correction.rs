@@ -120,6 +120,10 @@ pub fn correct(
             tally.flush(conn)?;
         }
         let after = jobs::get(conn, job_id)?;
+        // Checked again, with the hires that quoted its old referral number (issue 15).
+        super::verification::after_hires(conn, std::slice::from_ref(&after.id), today)?;
+        let old_number: Vec<String> = before.referral_number.iter().cloned().collect();
+        super::verification::recheck_numbers(conn, &old_number, today)?;
         audit::record(
             conn,
             Event {

@@ -61,6 +61,8 @@ pub fn end(
             return Err(EndError::Stale);
         }
         let after = jobs::get(conn, job_id)?;
+        // The months worked changed: so may its contributions check (issue 15).
+        super::verification::after_hires(conn, std::slice::from_ref(&after.id), today)?;
         audit::record(
             conn,
             Event {

@@ -140,6 +140,7 @@ fn add_checked(
     ledger::check_foreign_budget(c.contract.amount_tenge, &now, line)
         .map_err(|(after, limit)| LineError::ForeignOver { after, limit })?;
     let row = contracts::insert_line(conn, contract_id, line, &by.id)?;
+    super::verification::after_lines(conn, std::slice::from_ref(&row.id))?;
     audit::record(
         conn,
         Event {

@@ -15,5 +15,8 @@ pub mod lifting;
 pub mod plans;
 pub mod project_status;
 pub mod projects;
+pub mod registers;
 pub mod service_accounts;
 pub mod users;
+pub mod verification;
+pub mod verification_settings;

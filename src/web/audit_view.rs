@@ -19,18 +19,20 @@ pub struct ShownChange {
 }
 
 /// The kinds of record the trail names, as the entity filter offers them.
-pub const ENTITIES: [&str; 6] = [
+pub const ENTITIES: [&str; 8] = [
     "user",
     "project",
     "monthly_plan",
     "contract",
     "job",
     "dataset",
+    "register_batch",
+    "region",
 ];
 
 /// Every action the application records, grouped by what it concerns, as the action filter
 /// offers them.
-pub const ACTIONS: [&str; 24] = [
+pub const ACTIONS: [&str; 27] = [
     "auth.login",
     "auth.login_failed",
     "auth.lockout",
@@ -55,6 +57,9 @@ pub const ACTIONS: [&str; 24] = [
     "job.end",
     "lifting.pay",
     "data.generate",
+    "register.load",
+    "register.settings",
+    "verification.view",
 ];
 
 /// What the action was, e.g. "Status changed"; the code itself if there is no wording for it.

@@ -10,6 +10,7 @@ pub mod language;
 pub mod map;
 pub mod outage;
 pub mod page;
+pub mod register_csv;
 pub mod review;
 pub mod upload;
 pub mod xlsx_file;

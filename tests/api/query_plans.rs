@@ -26,7 +26,7 @@ const GROWING: [&str; 11] = [
     "region_month_figures",
 ];
 
-fn seeded(app: &TestApp, scale: f64) {
+pub(crate) fn seeded(app: &TestApp, scale: f64) {
     let mut conn = app.db.conn().expect("connection");
     let opts = Options {
         replace: true,
@@ -36,7 +36,7 @@ fn seeded(app: &TestApp, scale: f64) {
     seed::load(&mut conn, &seed::national::spec(scale), &opts).expect("seeded");
 }
 
-fn busiest_contract(app: &TestApp) -> String {
+pub(crate) fn busiest_contract(app: &TestApp) -> String {
     use jobmap::db::schema::{contracts, projects};
     let mut conn = app.db.conn().expect("connection");
     contracts::table
@@ -66,7 +66,7 @@ fn pages(contract: &str) -> Vec<String> {
 }
 
 /// The statements the server ran to answer `path`.
-async fn statements(app: &TestApp, who: &Browser, path: &str) -> Vec<String> {
+pub(crate) async fn statements(app: &TestApp, who: &Browser, path: &str) -> Vec<String> {
     // Once first, so that lazily filled tables (rank history) do not count; then as if the
     // figures had changed, so that the page's data is loaded, not taken from memory.
     who.get(path).await.assert_status(200);
@@ -116,7 +116,7 @@ struct PgPlan {
 
 /// The plan's lines. PostgreSQL: the generic plan (parameters unknown) with sequential scans
 /// discouraged, so a scan that remains has no index to use whatever the table's size.
-fn explain(conn: &mut DbConnection, sql: &str) -> Vec<String> {
+pub(crate) fn explain(conn: &mut DbConnection, sql: &str) -> Vec<String> {
     use diesel::connection::SimpleConnection;
     match conn {
         DbConnection::Sqlite(_) => diesel::sql_query(format!("EXPLAIN QUERY PLAN {sql}"))
@@ -126,7 +126,7 @@ fn explain(conn: &mut DbConnection, sql: &str) -> Vec<String> {
             .map(|p| p.detail)
             .collect(),
         DbConnection::Postgresql(_) => {
-            let params = (1..=40)
+            let params = (1..=1000)
                 .rev()
                 .find(|n| sql.contains(&format!("${n}")))
                 .unwrap_or(0);
@@ -152,7 +152,7 @@ fn explain(conn: &mut DbConnection, sql: &str) -> Vec<String> {
 }
 
 /// The growing tables a plan reads in full.
-fn full_scans(plan: &[String]) -> Vec<String> {
+pub(crate) fn full_scans(plan: &[String]) -> Vec<String> {
     plan.iter()
         .filter_map(|line| {
             let line = line.trim().trim_start_matches("->").trim();

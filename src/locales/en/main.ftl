@@ -806,3 +806,143 @@ audit-entity-service-account = Service account
 
 ## wt-api-writes
 audit-action-job-bulk = Hire recorded in a bulk API request
+
+## Verification against registers (issue 15)
+register-referrals = Employment-center referrals
+register-employment-contracts = Employment contracts (unified register)
+register-contributions = Pension contributions (UAPF)
+register-certificates = CT-KZ certificates of origin
+check-not-required = Not needed
+check-not-checked = Not yet checked
+check-matched = Matched
+check-mismatched = Does not match
+check-missing = Not found
+reason-none = No reason
+mismatch-other-person = issued to another person
+mismatch-other-region = issued in another region
+mismatch-used-twice = already used for another hire
+mismatch-out-of-dates = not in force on the hire date
+mismatch-start-differs = the registered contract starts too far from the hire date
+mismatch-other-producer = issued to another producer
+mismatch-not-valid-on-date = not in force on the purchase date
+reason-verified-pending = { $share } proven so far; { $unchecked } not yet checked against a loaded register, so the state is not decided.
+register-col-referral-number = Referral number
+register-col-issued-on = Date issued (YYYY-MM-DD)
+register-col-iin = Worker's IIN (12 digits)
+register-col-region = Region of the issuing employment center (KATO code, e.g. 27)
+register-col-district = District of the issuing employment center
+register-col-valid-until = Valid until (YYYY-MM-DD)
+register-col-employer-bin-known = Employer's BIN, when known (may be empty)
+register-col-employer-bin = Employer's BIN
+register-col-contract-number = Employment contract number
+register-col-start-date = Contract start (YYYY-MM-DD)
+register-col-end-date = Contract end (YYYY-MM-DD, empty while in force)
+register-col-position = Position
+register-col-month = Month the contribution is for (YYYY-MM)
+register-col-amount = Amount in tenge
+register-col-certificate-number = Certificate number
+register-col-producer-bin = Producer's BIN
+register-col-product = Product
+register-col-expires-on = Expiry date (YYYY-MM-DD)
+register-required = Enter a value.
+register-bad-date = Enter a date as YYYY-MM-DD.
+register-bad-month = Enter a month as YYYY-MM.
+register-bad-iin = This is not a valid IIN.
+register-bad-bin = This is not a valid BIN.
+register-bad-amount = Enter a whole number of tenge above zero.
+register-end-before-start = The end date is before the start date.
+register-outside-period = This record is not in force during the batch's period ({ $from } to { $to }).
+register-other-region = This referral was issued outside region { $region }, the region of this batch.
+register-period-order = The first month of the period is after the last.
+register-region-required = Choose the region whose employment centers issued these referrals.
+register-national-only = This register is national: leave the region empty.
+register-source-required = Say where the file came from.
+register-overlaps = A live batch of this register already covers { $from } to { $to }: load exactly that period to replace it, or a period that does not overlap it.
+register-load-busy = Another load of this register and period finished at the same moment. Check the list of batches and try again if needed.
+register-more-problems = { $count } more problems are not listed.
+register-kind-required = Choose the register.
+register-period-required = Enter the first and last month of the period.
+hire-referral-not-found = Referral { $number } is not in the employment centers' register for this region. A matched referral is required here: check the number, or ask the employment center.
+hire-referral-other-person = Referral { $number } was issued to another person. A matched referral is required here: check the number and the IIN.
+hire-referral-other-region = Referral { $number } was issued in another region. A matched referral is required here.
+hire-referral-used-twice = Referral { $number } has already been used for another hire. A matched referral is required here: each referral counts once.
+hire-referral-out-of-dates = Referral { $number } is not in force on the hire date. A matched referral is required here: check the hire date or ask for a new referral.
+registers-heading = Registers
+registers-lead = Files from the registers that hold the facts: referrals, employment contracts, pension contributions and certificates of origin. Hires and purchases are matched against them.
+registers-load-heading = Load a batch
+registers-kind = Register
+registers-region = Region
+registers-region-hint = For referrals only: the region whose employment centers issued them.
+registers-period-from = First month
+registers-period-hint = The batch holds every record in force during these months; a new batch for the same months replaces the old one.
+registers-period-to = Last month
+registers-source = Source
+registers-source-hint = Where the file came from, e.g. the letter or export it was sent with.
+registers-load = Load the batch
+registers-formats = File formats
+registers-batches = Batches loaded
+registers-batch-count = { $count ->
+    [one] The latest { $count } batch
+   *[other] The latest { $count } batches
+}
+registers-period = Period
+registers-rows = Rows
+registers-loaded-by = Loaded by
+registers-status = Status
+registers-national = Whole country
+registers-superseded = Replaced
+registers-live = In use
+registers-mandatory-heading = Mandatory referral check
+registers-mandatory-lead = Once a region's referral register is loaded, an admin can require a matched referral for its new employment-center hires. Hires whose date no loaded batch covers are still accepted.
+registers-mandatory-now = Required in regions:
+registers-mandatory = Require a matched referral
+registers-mandatory-yes = Yes, require it
+registers-mandatory-no = No
+registers-mandatory-save = Save the setting
+flash-register-loaded = { $count ->
+    [one] The batch was loaded: { $count } row.
+   *[other] The batch was loaded: { $count } rows.
+}
+flash-register-setting-saved = The setting has been saved.
+flash-register-setting-not-loaded = No referral register has been loaded for that region yet.
+verification-heading = Discrepancies
+verification-lead = Hires and purchases that the loaded registers do not confirm. Each list can be filtered and downloaded.
+verification-list = List
+verification-region = Region
+verification-all-regions = All regions
+verification-show = Show
+verification-count = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+verification-export = Download CSV
+verification-state = Check
+verification-reason = Why
+verification-missing-months = Months without contributions
+discrepancy-referrals = Employment-center hires without a matching referral
+discrepancy-used-twice = Referrals used twice
+discrepancy-contracts = Hires without a registered employment contract
+discrepancy-contributions = Months worked without pension contributions
+discrepancy-certificates = Certificates not found or not in force
+discrepancy-referrals-todo = Check the referral number and date against the paper referral; correct the hire, or ask the employment center to register the referral.
+discrepancy-used-twice-todo = Each referral counts for one hire. Correct the referral number of the later hire, or record it as a direct hire.
+discrepancy-contracts-todo = Register the employment contract in the unified register, or correct the hire date if it differs.
+discrepancy-contributions-todo = Pay the missing pension contributions for the months listed, or record the date the job ended.
+discrepancy-certificates-todo = Check the certificate number and the producer's BIN on the ledger line; ask the supplier for a certificate in force on the purchase date.
+verified-heading = Verified against registers
+verified-center-share = Hires with a matched referral
+verified-domestic-share = Domestic value proven by certificates
+verified-state = Verified state
+verified-unchecked-hires = { $count ->
+    [one] { $count } employment-center hire not yet checked
+   *[other] { $count } employment-center hires not yet checked
+}
+verified-unchecked-tenge = { $count ->
+    [one] { $count } ₸ of domestic goods not yet checked
+   *[other] { $count } ₸ of domestic goods not yet checked
+}
+audit-action-register-load = Register batch loaded
+audit-action-register-settings = Verification setting changed
+audit-action-verification-view = Discrepancy list viewed
+audit-entity-register-batch = Register batch
+audit-entity-region = Region

@@ -793,3 +793,140 @@ audit-entity-service-account = Сервистік есептік жазба
 
 ## wt-api-writes
 audit-action-job-bulk = Жұмысқа орналастыру API-дің топтамалық сұрауымен жазылды
+
+## Тізілімдермен салыстыру (15-тапсырма)
+register-referrals = Жұмыспен қамту орталықтарының жолдамалары
+register-employment-contracts = Еңбек шарттары (бірыңғай есепке алу жүйесі)
+register-contributions = Зейнетақы жарналары (БЖЗҚ)
+register-certificates = СТ-KZ шығу тегі сертификаттары
+check-not-required = Қажет емес
+check-not-checked = Әлі тексерілмеген
+check-matched = Сәйкес
+check-mismatched = Сәйкес емес
+check-missing = Табылмады
+reason-none = Себебі жоқ
+mismatch-other-person = басқа адамға берілген
+mismatch-other-region = басқа өңірде берілген
+mismatch-used-twice = басқа жұмысқа қабылдауға пайдаланылған
+mismatch-out-of-dates = жұмысқа қабылдау күні жарамсыз
+mismatch-start-differs = тіркелген шарт жұмысқа қабылдау күнінен тым алыс басталады
+mismatch-other-producer = басқа өндірушіге берілген
+mismatch-not-valid-on-date = сатып алу күні жарамсыз
+reason-verified-pending = Әзірге { $share } расталды; { $unchecked } жүктелген тізіліммен әлі салыстырылмаған, сондықтан күйі анықталмаған.
+register-col-referral-number = Жолдама нөмірі
+register-col-issued-on = Берілген күні (ЖЖЖЖ-АА-КК)
+register-col-iin = Қызметкердің ЖСН-і (12 сан)
+register-col-region = Жолдама берген орталықтың өңірі (ӘАОЖ коды, мысалы 27)
+register-col-district = Жолдама берген орталықтың ауданы
+register-col-valid-until = Жарамдылық мерзімі (ЖЖЖЖ-АА-КК)
+register-col-employer-bin-known = Жұмыс берушінің БСН-і, белгілі болса (бос қалдыруға болады)
+register-col-employer-bin = Жұмыс берушінің БСН-і
+register-col-contract-number = Еңбек шартының нөмірі
+register-col-start-date = Шарттың басталуы (ЖЖЖЖ-АА-КК)
+register-col-end-date = Шарттың аяқталуы (ЖЖЖЖ-АА-КК, күшінде болса бос)
+register-col-position = Лауазымы
+register-col-month = Жарна төленген ай (ЖЖЖЖ-АА)
+register-col-amount = Сомасы, теңге
+register-col-certificate-number = Сертификат нөмірі
+register-col-producer-bin = Өндірушінің БСН-і
+register-col-product = Өнім
+register-col-expires-on = Жарамдылық мерзімі (ЖЖЖЖ-АА-КК)
+register-required = Мәнді толтырыңыз.
+register-bad-date = Күнді ЖЖЖЖ-АА-КК түрінде енгізіңіз.
+register-bad-month = Айды ЖЖЖЖ-АА түрінде енгізіңіз.
+register-bad-iin = Бұл ЖСН дұрыс емес.
+register-bad-bin = Бұл БСН дұрыс емес.
+register-bad-amount = Нөлден үлкен бүтін теңге сомасын енгізіңіз.
+register-end-before-start = Аяқталу күні басталу күнінен бұрын.
+register-outside-period = Бұл жазба топтаманың кезеңінде ({ $from } — { $to }) күшінде емес.
+register-other-region = Бұл жолдама топтаманың өңірінен ({ $region }) тыс берілген.
+register-period-order = Кезеңнің бірінші айы соңғы айынан кейін.
+register-region-required = Осы жолдамаларды берген орталықтардың өңірін таңдаңыз.
+register-national-only = Бұл тізілім республикалық: өңірді бос қалдырыңыз.
+register-source-required = Файлдың қайдан алынғанын көрсетіңіз.
+register-overlaps = Бұл тізілімнің қолданыстағы топтамасы { $from } — { $to } кезеңін қамтиды: оны ауыстыру үшін дәл сол кезеңді жүктеңіз немесе онымен қиылыспайтын кезеңді таңдаңыз.
+register-load-busy = Осы тізілімнің сол кезеңге арналған басқа жүктеуі дәл осы сәтте аяқталды. Топтамалар тізімін тексеріп, қажет болса қайталаңыз.
+register-more-problems = Тізімде көрсетілмеген тағы { $count } қате бар.
+register-kind-required = Тізілімді таңдаңыз.
+register-period-required = Кезеңнің бірінші және соңғы айын көрсетіңіз.
+hire-referral-not-found = { $number } жолдамасы осы өңірдің жұмыспен қамту орталықтары тізілімінде жоқ. Мұнда расталған жолдама қажет: нөмірді тексеріңіз немесе орталыққа хабарласыңыз.
+hire-referral-other-person = { $number } жолдамасы басқа адамға берілген. Мұнда расталған жолдама қажет: нөмір мен ЖСН-ді тексеріңіз.
+hire-referral-other-region = { $number } жолдамасы басқа өңірде берілген. Мұнда расталған жолдама қажет.
+hire-referral-used-twice = { $number } жолдамасы басқа жұмысқа қабылдауға пайдаланылған. Мұнда расталған жолдама қажет: әр жолдама бір рет есептеледі.
+hire-referral-out-of-dates = { $number } жолдамасы жұмысқа қабылдау күні жарамсыз. Мұнда расталған жолдама қажет: қабылдау күнін тексеріңіз немесе жаңа жолдама алыңыз.
+registers-heading = Тізілімдер
+registers-lead = Деректер сақталатын тізілімдердің файлдары: жолдамалар, еңбек шарттары, зейнетақы жарналары және шығу тегі сертификаттары. Жұмысқа қабылдау мен сатып алулар солармен салыстырылады.
+registers-load-heading = Топтаманы жүктеу
+registers-kind = Тізілім
+registers-region = Өңір
+registers-region-hint = Тек жолдамалар үшін: оларды берген орталықтардың өңірі.
+registers-period-from = Бірінші ай
+registers-period-hint = Топтамада осы айларда күшінде болған барлық жазба бар; сол айларға арналған жаңа топтама бұрынғысын ауыстырады.
+registers-period-to = Соңғы ай
+registers-source = Дереккөз
+registers-source-hint = Файлдың қайдан алынғаны, мысалы онымен келген хат немесе үзінді.
+registers-load = Топтаманы жүктеу
+registers-formats = Файл пішімдері
+registers-batches = Жүктелген топтамалар
+registers-batch-count = { $count ->
+    [one] Соңғы { $count } топтама
+   *[other] Соңғы { $count } топтама
+}
+registers-period = Кезең
+registers-rows = Жолдар
+registers-loaded-by = Жүктеген
+registers-status = Күйі
+registers-national = Бүкіл ел
+registers-superseded = Ауыстырылған
+registers-live = Қолданыста
+registers-mandatory-heading = Жолдаманы міндетті тексеру
+registers-mandatory-lead = Өңірдің жолдамалар тізілімі жүктелгеннен кейін әкімші орталықтар арқылы жаңа қабылдаулар үшін расталған жолдаманы талап ете алады. Күнін ешбір топтама қамтымайтын қабылдаулар бұрынғыдай қабылданады.
+registers-mandatory-now = Талап етілетін өңірлер:
+registers-mandatory = Расталған жолдаманы талап ету
+registers-mandatory-yes = Иә, талап ету
+registers-mandatory-no = Жоқ
+registers-mandatory-save = Баптауды сақтау
+flash-register-loaded = { $count ->
+    [one] Топтама жүктелді: { $count } жол.
+   *[other] Топтама жүктелді: { $count } жол.
+}
+flash-register-setting-saved = Баптау сақталды.
+flash-register-setting-not-loaded = Бұл өңір үшін жолдамалар тізілімі әлі жүктелмеген.
+verification-heading = Сәйкессіздіктер
+verification-lead = Жүктелген тізілімдер растамайтын жұмысқа қабылдаулар мен сатып алулар. Әр тізімді сүзуге және жүктеп алуға болады.
+verification-list = Тізім
+verification-region = Өңір
+verification-all-regions = Барлық өңірлер
+verification-show = Көрсету
+verification-count = { $count ->
+    [one] { $count } жазба
+   *[other] { $count } жазба
+}
+verification-export = CSV жүктеп алу
+verification-state = Тексеру
+verification-reason = Себебі
+verification-missing-months = Жарнасыз айлар
+discrepancy-referrals = Расталған жолдамасыз орталықтар арқылы қабылдаулар
+discrepancy-used-twice = Екі рет пайдаланылған жолдамалар
+discrepancy-contracts = Тіркелген еңбек шартынсыз қабылдаулар
+discrepancy-contributions = Зейнетақы жарнасыз жұмыс істелген айлар
+discrepancy-certificates = Табылмаған немесе жарамсыз сертификаттар
+discrepancy-referrals-todo = Жолдаманың нөмірі мен күнін қағаз жолдамамен салыстырыңыз; қабылдауды түзетіңіз немесе орталықтан жолдаманы тіркеуді сұраңыз.
+discrepancy-used-twice-todo = Әр жолдама бір қабылдауға есептеледі. Кейінгі қабылдаудың жолдама нөмірін түзетіңіз немесе оны тікелей қабылдау ретінде ресімдеңіз.
+discrepancy-contracts-todo = Еңбек шартын бірыңғай жүйеде тіркеңіз немесе қабылдау күні өзгеше болса, оны түзетіңіз.
+discrepancy-contributions-todo = Көрсетілген айлар үшін төленбеген зейнетақы жарналарын төлеңіз немесе жұмыстың аяқталған күнін көрсетіңіз.
+discrepancy-certificates-todo = Сатып алу жолындағы сертификат нөмірі мен өндірушінің БСН-ін тексеріңіз; жеткізушіден сатып алу күні жарамды сертификатты сұраңыз.
+verified-heading = Тізілімдермен расталған
+verified-center-share = Расталған жолдамасы бар қабылдаулар
+verified-domestic-share = Сертификаттармен расталған отандық үлес
+verified-state = Расталған күйі
+verified-unchecked-hires = { $count ->
+    [one] Орталықтар арқылы { $count } қабылдау әлі тексерілмеген
+   *[other] Орталықтар арқылы { $count } қабылдау әлі тексерілмеген
+}
+verified-unchecked-tenge = { $count } ₸ отандық тауар әлі тексерілмеген
+audit-action-register-load = Тізілім топтамасы жүктелді
+audit-action-register-settings = Салыстыру баптауы өзгертілді
+audit-action-verification-view = Сәйкессіздіктер тізімі қаралды
+audit-entity-register-batch = Тізілім топтамасы
+audit-entity-region = Өңір

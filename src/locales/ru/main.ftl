@@ -829,3 +829,144 @@ audit-entity-service-account = Сервисная учётная запись
 
 ## wt-api-writes
 audit-action-job-bulk = Трудоустройство записано пакетным запросом API
+
+## Сверка с реестрами (задача 15)
+register-referrals = Направления центров занятости
+register-employment-contracts = Трудовые договоры (единая система учёта)
+register-contributions = Пенсионные взносы (ЕНПФ)
+register-certificates = Сертификаты происхождения СТ-KZ
+check-not-required = Не требуется
+check-not-checked = Ещё не проверено
+check-matched = Совпадает
+check-mismatched = Не совпадает
+check-missing = Не найдено
+reason-none = Без причины
+mismatch-other-person = выдано другому человеку
+mismatch-other-region = выдано в другом регионе
+mismatch-used-twice = уже использовано для другого приёма
+mismatch-out-of-dates = не действует на дату приёма
+mismatch-start-differs = зарегистрированный договор начинается слишком далеко от даты приёма
+mismatch-other-producer = выдан другому производителю
+mismatch-not-valid-on-date = не действует на дату закупки
+reason-verified-pending = Подтверждено пока { $share }; { $unchecked } ещё не сверено с загруженным реестром, поэтому состояние не определено.
+register-col-referral-number = Номер направления
+register-col-issued-on = Дата выдачи (ГГГГ-ММ-ДД)
+register-col-iin = ИИН работника (12 цифр)
+register-col-region = Регион центра занятости, выдавшего направление (код КАТО, например 27)
+register-col-district = Район центра занятости
+register-col-valid-until = Действует до (ГГГГ-ММ-ДД)
+register-col-employer-bin-known = БИН работодателя, если известен (можно оставить пустым)
+register-col-employer-bin = БИН работодателя
+register-col-contract-number = Номер трудового договора
+register-col-start-date = Начало договора (ГГГГ-ММ-ДД)
+register-col-end-date = Окончание договора (ГГГГ-ММ-ДД, пусто, пока действует)
+register-col-position = Должность
+register-col-month = Месяц, за который уплачен взнос (ГГГГ-ММ)
+register-col-amount = Сумма в тенге
+register-col-certificate-number = Номер сертификата
+register-col-producer-bin = БИН производителя
+register-col-product = Продукция
+register-col-expires-on = Срок действия (ГГГГ-ММ-ДД)
+register-required = Заполните значение.
+register-bad-date = Введите дату в виде ГГГГ-ММ-ДД.
+register-bad-month = Введите месяц в виде ГГГГ-ММ.
+register-bad-iin = Это неверный ИИН.
+register-bad-bin = Это неверный БИН.
+register-bad-amount = Введите целое число тенге больше нуля.
+register-end-before-start = Дата окончания раньше даты начала.
+register-outside-period = Запись не действует в период пакета ({ $from } — { $to }).
+register-other-region = Направление выдано не в регионе { $region }, к которому относится пакет.
+register-period-order = Первый месяц периода позже последнего.
+register-region-required = Выберите регион, центры занятости которого выдали эти направления.
+register-national-only = Этот реестр общереспубликанский: оставьте регион пустым.
+register-source-required = Укажите, откуда получен файл.
+register-overlaps = Действующий пакет этого реестра уже охватывает период { $from } — { $to }: загрузите ровно этот период, чтобы заменить его, или период, который с ним не пересекается.
+register-load-busy = Другая загрузка этого реестра за тот же период завершилась в тот же момент. Проверьте список пакетов и при необходимости повторите.
+register-more-problems = Ещё ошибок, не показанных в списке: { $count }.
+register-kind-required = Выберите реестр.
+register-period-required = Укажите первый и последний месяц периода.
+hire-referral-not-found = Направления { $number } нет в реестре центров занятости этого региона. Здесь требуется подтверждённое направление: проверьте номер или обратитесь в центр занятости.
+hire-referral-other-person = Направление { $number } выдано другому человеку. Здесь требуется подтверждённое направление: проверьте номер и ИИН.
+hire-referral-other-region = Направление { $number } выдано в другом регионе. Здесь требуется подтверждённое направление.
+hire-referral-used-twice = Направление { $number } уже использовано для другого приёма. Здесь требуется подтверждённое направление: каждое направление учитывается один раз.
+hire-referral-out-of-dates = Направление { $number } не действует на дату приёма. Здесь требуется подтверждённое направление: проверьте дату приёма или получите новое направление.
+registers-heading = Реестры
+registers-lead = Файлы реестров, в которых хранятся факты: направления, трудовые договоры, пенсионные взносы и сертификаты происхождения. С ними сверяются приёмы на работу и закупки.
+registers-load-heading = Загрузить пакет
+registers-kind = Реестр
+registers-region = Регион
+registers-region-hint = Только для направлений: регион, центры занятости которого их выдали.
+registers-period-from = Первый месяц
+registers-period-hint = Пакет содержит все записи, действующие в эти месяцы; новый пакет за те же месяцы заменяет прежний.
+registers-period-to = Последний месяц
+registers-source = Источник
+registers-source-hint = Откуда получен файл, например письмо или выгрузка, с которой он пришёл.
+registers-load = Загрузить пакет
+registers-formats = Форматы файлов
+registers-batches = Загруженные пакеты
+registers-batch-count = { $count ->
+    [one] Последний { $count } пакет
+    [few] Последние { $count } пакета
+   *[many] Последние { $count } пакетов
+}
+registers-period = Период
+registers-rows = Строк
+registers-loaded-by = Загрузил
+registers-status = Состояние
+registers-national = Вся страна
+registers-superseded = Заменён
+registers-live = Действует
+registers-mandatory-heading = Обязательная проверка направления
+registers-mandatory-lead = Когда реестр направлений региона загружен, администратор может потребовать подтверждённое направление для новых приёмов через центры занятости. Приёмы, дату которых не охватывает ни один пакет, по-прежнему принимаются.
+registers-mandatory-now = Требуется в регионах:
+registers-mandatory = Требовать подтверждённое направление
+registers-mandatory-yes = Да, требовать
+registers-mandatory-no = Нет
+registers-mandatory-save = Сохранить настройку
+flash-register-loaded = { $count ->
+    [one] Пакет загружен: { $count } строка.
+    [few] Пакет загружен: { $count } строки.
+   *[many] Пакет загружен: { $count } строк.
+}
+flash-register-setting-saved = Настройка сохранена.
+flash-register-setting-not-loaded = Для этого региона реестр направлений ещё не загружен.
+verification-heading = Расхождения
+verification-lead = Приёмы на работу и закупки, которые загруженные реестры не подтверждают. Каждый список можно отфильтровать и скачать.
+verification-list = Список
+verification-region = Регион
+verification-all-regions = Все регионы
+verification-show = Показать
+verification-count = { $count ->
+    [one] { $count } запись
+    [few] { $count } записи
+   *[many] { $count } записей
+}
+verification-export = Скачать CSV
+verification-state = Проверка
+verification-reason = Причина
+verification-missing-months = Месяцы без взносов
+discrepancy-referrals = Приёмы через центры занятости без подтверждённого направления
+discrepancy-used-twice = Направления, использованные дважды
+discrepancy-contracts = Приёмы без зарегистрированного трудового договора
+discrepancy-contributions = Отработанные месяцы без пенсионных взносов
+discrepancy-certificates = Сертификаты не найдены или не действуют
+discrepancy-referrals-todo = Сверьте номер и дату направления с бумажным направлением; исправьте приём или попросите центр занятости зарегистрировать направление.
+discrepancy-used-twice-todo = Каждое направление учитывается для одного приёма. Исправьте номер направления у более позднего приёма или оформите его как прямой приём.
+discrepancy-contracts-todo = Зарегистрируйте трудовой договор в единой системе учёта или исправьте дату приёма, если она отличается.
+discrepancy-contributions-todo = Уплатите недостающие пенсионные взносы за указанные месяцы или укажите дату окончания работы.
+discrepancy-certificates-todo = Проверьте номер сертификата и БИН производителя в строке закупок; запросите у поставщика сертификат, действующий на дату закупки.
+verified-heading = Подтверждено реестрами
+verified-center-share = Приёмы с подтверждённым направлением
+verified-domestic-share = Отечественная доля, подтверждённая сертификатами
+verified-state = Подтверждённое состояние
+verified-unchecked-hires = { $count ->
+    [one] { $count } приём через центр занятости ещё не проверен
+    [few] { $count } приёма через центры занятости ещё не проверены
+   *[many] { $count } приёмов через центры занятости ещё не проверены
+}
+verified-unchecked-tenge = { $count } ₸ отечественных товаров ещё не проверены
+audit-action-register-load = Загружен пакет реестра
+audit-action-register-settings = Изменена настройка сверки
+audit-action-verification-view = Просмотрен список расхождений
+audit-entity-register-batch = Пакет реестра
+audit-entity-region = Регион

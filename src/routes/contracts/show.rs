@@ -48,6 +48,8 @@ pub struct ContractPage {
     pub rows: Vec<(ShareRow, ShareRow)>,
     pub ledger_total: i64,
     pub can_record: bool,
+    /// What the registers proved (issue 15), beside the declared figures.
+    pub verified: crate::domain::verification::Verified,
 }
 
 impl ContractPage {
@@ -82,14 +84,19 @@ pub async fn show(
 ) -> Result<HttpResponse, AppError> {
     let c = load_in_scope(&db, &user, id.into_inner()).await?;
     let cid = c.contract.id.clone();
-    let (ledger, names) = db
+    let facts = c.contract.facts();
+    let (ledger, names, verified) = db
         .run(move |conn| {
+            let verified = crate::db::verification::verified_for(conn, &[(cid.clone(), facts)])?;
             Ok((
                 contracts::ledger_totals(conn, &cid)?,
                 RegionNames::load(conn)?,
+                verified.into_values().next(),
             ))
         })
         .await?;
+    let verified = verified
+        .unwrap_or_else(|| crate::domain::verification::verified(&facts, &Default::default()));
     let d = c.contract.declared();
     let declared = LedgerTotals {
         goods: (d.goods, d.goods_domestic),
@@ -101,6 +108,7 @@ pub async fn show(
         rows: rows(&declared).into_iter().zip(rows(&ledger)).collect(),
         ledger_total: ledger.total(),
         can_record: may_record(&user, &c),
+        verified,
         c,
         ctx,
     })

@@ -50,9 +50,20 @@ pub struct ProjectPage {
     pub states: Vec<ContractCompliance>,
     pub days: Vec<HireDay>,
     pub chart: String,
+    /// Each contract's verified figures (issue 15), by contract id.
+    pub verified: std::collections::HashMap<String, crate::domain::verification::Verified>,
 }
 
 impl ProjectPage {
+    pub fn verified_of(&self, id: &str) -> Option<&crate::domain::verification::Verified> {
+        self.verified.get(id)
+    }
+
+    /// A share in basis points, as the page writes it.
+    pub fn bp(&self, bp: impl AsI64) -> String {
+        self.ctx.i18n.percent(bp.as_i64())
+    }
+
     pub fn state(&self) -> State {
         worst(self.states.iter().map(ContractCompliance::state))
     }
@@ -110,15 +121,21 @@ pub async fn page(
     input: ActionInput,
 ) -> Result<ProjectPage, AppError> {
     let id = project.id.clone();
-    let (names, history, resume_to, contracts, lifting, days) = db
+    let (names, history, resume_to, contracts, lifting, days, verified) = db
         .run(move |conn| {
+            let contracts = contracts::for_project(conn, &id)?;
+            let facts: Vec<_> = contracts
+                .iter()
+                .map(|c| (c.id.clone(), c.facts()))
+                .collect();
             Ok((
                 RegionNames::load(conn)?,
                 projects::status_history(conn, &id)?,
                 projects::status_before_suspension(conn, &id)?,
-                contracts::for_project(conn, &id)?,
+                contracts,
                 lifting::project_totals(conn, &id)?,
                 progress::hire_days(conn, &id)?,
+                crate::db::verification::verified_for(conn, &facts)?,
             ))
         })
         .await?;
@@ -157,6 +174,7 @@ pub async fn page(
         lifting,
         days,
         chart,
+        verified,
         project,
         errors,
         input,

@@ -1,0 +1,9 @@
+DROP TABLE region_verification_settings;
+DROP INDEX jobs_referral_number_idx;
+DROP TABLE line_verifications;
+DROP TABLE hire_verifications;
+DROP TABLE register_certificates;
+DROP TABLE register_contributions;
+DROP TABLE register_employment_contracts;
+DROP TABLE register_referrals;
+DROP TABLE register_batches;

@@ -1,0 +1,371 @@
+//! What matching found for hires and procurement lines (issue 15): reading the hires and lines
+//! a load or a new hire concerns, page by page, storing their checks, and adding them up per
+//! contract for the verified figures.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Date, Nullable, Text, Timestamp};
+
+use super::DbConnection;
+use super::schema::{hire_verifications as hv, line_verifications as lv};
+use crate::domain::verification::Tally;
+
+/// A value bound to a raw query, in order.
+#[derive(Debug, Clone)]
+pub enum Bind {
+    Text(String),
+    Date(NaiveDate),
+    Stamp(NaiveDateTime),
+}
+
+/// A raw `WHERE` condition with its binds; placeholders are numbered as they are added.
+#[derive(Debug, Clone, Default)]
+pub struct Cond {
+    pub sql: String,
+    pub binds: Vec<Bind>,
+}
+
+impl Cond {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    fn next(&mut self, b: Bind) -> String {
+        self.binds.push(b);
+        format!("${}", self.binds.len())
+    }
+
+    pub fn and(mut self, sql: &str) -> Self {
+        if !self.sql.is_empty() {
+            self.sql.push_str(" AND ");
+        }
+        self.sql.push_str(sql);
+        self
+    }
+
+    /// `sql` with each `?` replaced by the next placeholder for the values given, in order.
+    pub fn and_with(mut self, sql: &str, values: Vec<Bind>) -> Self {
+        let mut out = String::new();
+        let mut values = values.into_iter();
+        for ch in sql.chars() {
+            if ch == '?' {
+                match values.next() {
+                    Some(v) => out.push_str(&self.next(v)),
+                    None => out.push('?'),
+                }
+            } else {
+                out.push(ch);
+            }
+        }
+        self.and(&out)
+    }
+
+    /// `column IN (…)` over `values` (at most 500 of them).
+    pub fn and_in(self, column: &str, values: &[String]) -> Self {
+        if values.is_empty() {
+            return self.and("1 = 0");
+        }
+        let marks = vec!["?"; values.len()].join(", ");
+        let binds = values.iter().cloned().map(Bind::Text).collect();
+        self.and_with(&format!("{column} IN ({marks})"), binds)
+    }
+
+    /// The raw query `select WHERE cond tail` with the binds applied.
+    pub fn query(&self, select: &str, tail: &str) -> Boxed {
+        let mut q = diesel::sql_query(format!("{select} WHERE {} {tail}", self.sql)).into_boxed();
+        for b in &self.binds {
+            q = match b.clone() {
+                Bind::Text(t) => q.bind::<Text, _>(t),
+                Bind::Date(d) => q.bind::<Date, _>(d),
+                Bind::Stamp(s) => q.bind::<Timestamp, _>(s),
+            };
+        }
+        q
+    }
+}
+
+pub type Boxed = diesel::query_builder::BoxedSqlQuery<
+    'static,
+    <DbConnection as diesel::Connection>::Backend,
+    diesel::query_builder::SqlQuery,
+>;
+
+/// A hire as matching reads it.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct HireRow {
+    #[diesel(sql_type = Text)]
+    pub job_id: String,
+    #[diesel(sql_type = Text)]
+    pub contract_id: String,
+    #[diesel(sql_type = Text)]
+    pub region_code: String,
+    #[diesel(sql_type = Text)]
+    pub iin: String,
+    #[diesel(sql_type = Text)]
+    pub contractor_bin: String,
+    #[diesel(sql_type = Date)]
+    pub hire_date: NaiveDate,
+    #[diesel(sql_type = Nullable<Date>)]
+    pub end_date: Option<NaiveDate>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub referral_number: Option<String>,
+}
+
+const HIRES: &str = "SELECT j.id AS job_id, j.contract_id, p.region_code, w.iin, c.contractor_bin, \
+     j.hire_date, j.end_date, j.referral_number \
+     FROM jobs j JOIN workers w ON w.id = j.worker_id JOIN contracts c ON c.id = j.contract_id \
+     JOIN projects p ON p.id = c.project_id";
+
+/// Up to `limit` hires matching `cond` with ids after `after`, in id order (keyset paging,
+/// so a national load never holds every hire at once).
+pub fn hires_page(
+    conn: &mut DbConnection,
+    cond: &Cond,
+    after: &str,
+    limit: usize,
+) -> QueryResult<Vec<HireRow>> {
+    let c = cond
+        .clone()
+        .and_with("j.id > ?", vec![Bind::Text(after.to_owned())]);
+    c.query(HIRES, &format!("ORDER BY j.id LIMIT {limit}"))
+        .load(conn)
+}
+
+/// Every hire quoting one of the referral numbers, with what the referral rule needs to know
+/// which came first.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct Use {
+    #[diesel(sql_type = Text)]
+    pub referral_number: String,
+    #[diesel(sql_type = Text)]
+    pub job_id: String,
+    #[diesel(sql_type = Text)]
+    pub iin: String,
+    #[diesel(sql_type = Text)]
+    pub region_code: String,
+    #[diesel(sql_type = Date)]
+    pub hire_date: NaiveDate,
+}
+
+pub fn uses(conn: &mut DbConnection, numbers: &[String]) -> QueryResult<Vec<Use>> {
+    let mut out = Vec::new();
+    for chunk in numbers.chunks(500) {
+        let c = Cond::new().and_in("j.referral_number", chunk);
+        let rows: Vec<Use> = c
+            .query(
+                "SELECT j.referral_number, j.id AS job_id, w.iin, p.region_code, j.hire_date \
+                 FROM jobs j JOIN workers w ON w.id = j.worker_id \
+                 JOIN contracts c ON c.id = j.contract_id JOIN projects p ON p.id = c.project_id",
+                "",
+            )
+            .load(conn)?;
+        out.extend(rows);
+    }
+    Ok(out)
+}
+
+#[derive(Debug, Clone, Insertable, Queryable, Selectable)]
+#[diesel(table_name = hv)]
+pub struct HireCheck {
+    pub job_id: String,
+    pub contract_id: String,
+    pub region_code: String,
+    pub referral: String,
+    pub referral_reason: String,
+    pub employment: String,
+    pub contributions: String,
+    pub missing_months: String,
+    pub checked_at: NaiveDateTime,
+}
+
+/// Replaces the stored checks of these hires.
+pub fn save_hires(conn: &mut DbConnection, rows: &[HireCheck]) -> QueryResult<()> {
+    for chunk in rows.chunks(500) {
+        let ids: Vec<&str> = chunk.iter().map(|r| r.job_id.as_str()).collect();
+        diesel::delete(hv::table.filter(hv::job_id.eq_any(ids))).execute(conn)?;
+    }
+    insert_chunks!(conn, hv::table, rows);
+    Ok(())
+}
+
+/// A procurement line as the certificate check reads it.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct LineRow {
+    #[diesel(sql_type = Text)]
+    pub line_id: String,
+    #[diesel(sql_type = Text)]
+    pub contract_id: String,
+    #[diesel(sql_type = Text)]
+    pub region_code: String,
+    #[diesel(sql_type = Text)]
+    pub category: String,
+    #[diesel(sql_type = Bool)]
+    pub is_domestic: bool,
+    #[diesel(sql_type = BigInt)]
+    pub amount_tenge: i64,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub producer_bin: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub ct_kz_certificate: Option<String>,
+    #[diesel(sql_type = Timestamp)]
+    pub created_at: NaiveDateTime,
+}
+
+const LINES: &str = "SELECT l.id AS line_id, l.contract_id, p.region_code, l.category, l.is_domestic, \
+     l.amount_tenge, l.producer_bin, l.ct_kz_certificate, l.created_at \
+     FROM procurement_lines l JOIN contracts c ON c.id = l.contract_id \
+     JOIN projects p ON p.id = c.project_id";
+
+pub fn lines_page(
+    conn: &mut DbConnection,
+    cond: &Cond,
+    after: &str,
+    limit: usize,
+) -> QueryResult<Vec<LineRow>> {
+    let c = cond
+        .clone()
+        .and_with("l.id > ?", vec![Bind::Text(after.to_owned())]);
+    c.query(LINES, &format!("ORDER BY l.id LIMIT {limit}"))
+        .load(conn)
+}
+
+#[derive(Debug, Clone, Insertable)]
+#[diesel(table_name = lv)]
+pub struct LineCheck {
+    pub line_id: String,
+    pub contract_id: String,
+    pub region_code: String,
+    pub certificate: String,
+    pub reason: String,
+    pub failed_tenge: i64,
+    pub verified_domestic_tenge: i64,
+    pub checked_at: NaiveDateTime,
+}
+
+pub fn save_lines(conn: &mut DbConnection, rows: &[LineCheck]) -> QueryResult<()> {
+    for chunk in rows.chunks(500) {
+        let ids: Vec<&str> = chunk.iter().map(|r| r.line_id.as_str()).collect();
+        diesel::delete(lv::table.filter(lv::line_id.eq_any(ids))).execute(conn)?;
+    }
+    insert_chunks!(conn, lv::table, rows);
+    Ok(())
+}
+
+#[derive(QueryableByName)]
+struct HireSums {
+    #[diesel(sql_type = Text)]
+    contract_id: String,
+    #[diesel(sql_type = BigInt)]
+    matched: i64,
+    #[diesel(sql_type = BigInt)]
+    failed: i64,
+}
+
+#[derive(QueryableByName)]
+struct LineSums {
+    #[diesel(sql_type = Text)]
+    contract_id: String,
+    #[diesel(sql_type = BigInt)]
+    proven: i64,
+    #[diesel(sql_type = BigInt)]
+    failed: i64,
+}
+
+/// The stored checks of these contracts added up (a contract with none has the default).
+pub fn tallies(
+    conn: &mut DbConnection,
+    contract_ids: &[String],
+) -> QueryResult<HashMap<String, Tally>> {
+    let mut out: HashMap<String, Tally> = HashMap::new();
+    for chunk in contract_ids.chunks(500) {
+        let hires: Vec<HireSums> = Cond::new()
+            .and_in("contract_id", chunk)
+            .query(
+                "SELECT contract_id, \
+                 CAST(COALESCE(SUM(CASE WHEN referral = 'matched' THEN 1 ELSE 0 END), 0) AS BIGINT) AS matched, \
+                 CAST(COALESCE(SUM(CASE WHEN referral IN ('mismatched', 'missing') THEN 1 ELSE 0 END), 0) AS BIGINT) AS failed \
+                 FROM hire_verifications",
+                "GROUP BY contract_id",
+            )
+            .load(conn)?;
+        for h in hires {
+            let t = out.entry(h.contract_id).or_default();
+            t.center_matched = h.matched;
+            t.center_failed = h.failed;
+        }
+        let lines: Vec<LineSums> = Cond::new()
+            .and_in("contract_id", chunk)
+            .query(
+                "SELECT contract_id, \
+                 CAST(COALESCE(SUM(verified_domestic_tenge), 0) AS BIGINT) AS proven, \
+                 CAST(COALESCE(SUM(failed_tenge), 0) AS BIGINT) AS failed \
+                 FROM line_verifications",
+                "GROUP BY contract_id",
+            )
+            .load(conn)?;
+        for l in lines {
+            let t = out.entry(l.contract_id).or_default();
+            t.proven_domestic = l.proven;
+            t.failed_domestic = l.failed;
+        }
+    }
+    Ok(out)
+}
+
+/// The stored checks of one hire, if matching has looked at it.
+pub fn hire_check(conn: &mut DbConnection, job_id: &str) -> QueryResult<Option<HireCheck>> {
+    hv::table
+        .filter(hv::job_id.eq(job_id))
+        .select(HireCheck::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// The verified figures of these contracts (`domain::verification::verified` on their declared
+/// facts and stored checks): what every page, export and the API show beside the declared.
+pub fn verified_for(
+    conn: &mut DbConnection,
+    contracts: &[(String, crate::domain::compliance::ContractFacts)],
+) -> QueryResult<HashMap<String, crate::domain::verification::Verified>> {
+    let ids: Vec<String> = contracts.iter().map(|(id, _)| id.clone()).collect();
+    let tallies = tallies(conn, &ids)?;
+    Ok(contracts
+        .iter()
+        .map(|(id, facts)| {
+            let t = tallies.get(id).copied().unwrap_or_default();
+            (id.clone(), crate::domain::verification::verified(facts, &t))
+        })
+        .collect())
+}
+
+#[derive(QueryableByName)]
+struct StateCount {
+    #[diesel(sql_type = Text)]
+    referral: String,
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+/// A region's employment-center hires by referral check (matched, and mismatched or missing),
+/// for its verified share.
+pub fn region_tally(conn: &mut DbConnection, region: &str) -> QueryResult<Tally> {
+    let rows: Vec<StateCount> = Cond::new()
+        .and("referral IN ('matched', 'mismatched', 'missing')")
+        .and_with("region_code = ?", vec![Bind::Text(region.to_owned())])
+        .query(
+            "SELECT referral, CAST(COUNT(*) AS BIGINT) AS n FROM hire_verifications",
+            "GROUP BY referral",
+        )
+        .load(conn)?;
+    let mut t = Tally::default();
+    for r in rows {
+        if r.referral == "matched" {
+            t.center_matched += r.n;
+        } else {
+            t.center_failed += r.n;
+        }
+    }
+    Ok(t)
+}

@@ -1,0 +1,215 @@
+//! `/verification`: the discrepancy lists (issue 15). The commission sees every region, an
+//! akimat officer their own, a contractor their own contracts with what to do about each item.
+//! Workers' IINs and names are shown as on every other page (`policy::person`); each view is
+//! audited, since the lists come from personal-data registers. `/verification.csv`
+//! (`verification_export`) downloads the list as filtered.
+
+use actix_web::{HttpResponse, web};
+use askama::Template;
+use serde::Deserialize;
+
+use crate::auth::CurrentUser;
+use crate::db::Db;
+use crate::db::audit::{self, Event};
+use crate::db::discrepancies::{self as lists, HireItem, LineItem, ListKind};
+use crate::db::regions::{self, RegionName};
+use crate::domain::role::{Role, Scope};
+use crate::domain::verification::{Check, Reason};
+use crate::error::AppError;
+use crate::policy::{self, Person, Place};
+use crate::web::page::PageCtx;
+use crate::web::render;
+
+pub const PER_PAGE: i64 = 50;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct ListQuery {
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub region: String,
+    #[serde(default)]
+    pub page: Option<i64>,
+}
+
+impl ListQuery {
+    pub fn list(&self) -> ListKind {
+        ListKind::from_code(&self.kind).unwrap_or(ListKind::Referrals)
+    }
+
+    pub fn with_page(&self, page: i64) -> String {
+        let page = page.to_string();
+        let pairs = [
+            ("kind", self.list().code()),
+            ("region", self.region.as_str()),
+            ("page", page.as_str()),
+        ];
+        serde_urlencoded::to_string(pairs).unwrap_or_default()
+    }
+}
+
+/// A hire as the viewer may see it.
+pub struct ShownHire {
+    pub item: HireItem,
+    pub person: Person,
+}
+
+#[derive(Template)]
+#[template(path = "verification.html")]
+pub struct VerificationPage {
+    pub ctx: PageCtx,
+    pub q: ListQuery,
+    pub kind: ListKind,
+    pub kinds: [ListKind; 5],
+    pub regions: Vec<RegionName>,
+    pub national: bool,
+    pub contractor: bool,
+    pub hires: Vec<ShownHire>,
+    pub lines: Vec<LineItem>,
+    pub total: i64,
+    pub page: i64,
+    pub pages: i64,
+}
+
+impl VerificationPage {
+    pub fn check_label(&self, code: &str) -> String {
+        Check::from_code(code).map_or_else(String::new, |c| self.ctx.t(c.label_key()))
+    }
+
+    pub fn reason_label(&self, code: &str) -> String {
+        match Reason::from_code(code) {
+            Reason::None => String::new(),
+            r => self.ctx.t(r.label_key()),
+        }
+    }
+}
+
+/// Who may see the lists, and the region a national viewer narrowed them to.
+pub(super) fn scope_of(user: &CurrentUser, q: &mut ListQuery) -> Result<Scope, AppError> {
+    match (&user.scope, user.role) {
+        (Scope::National, Role::Admin | Role::Commission) => Ok(Scope::National),
+        (Scope::Region(r), Role::Akimat) => {
+            q.region = r.clone();
+            Ok(user.scope.clone())
+        }
+        (Scope::Contractor(_), Role::Contractor) => {
+            q.region.clear();
+            Ok(user.scope.clone())
+        }
+        _ => Err(AppError::NotFound),
+    }
+}
+
+pub(super) fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
+    items
+        .into_iter()
+        .map(|item| {
+            let full = policy::sees_personal_data(
+                scope,
+                Place {
+                    contractor_bin: &item.contractor_bin,
+                    region: &item.region_code,
+                },
+            );
+            ShownHire {
+                person: policy::person(&item.iin, &item.worker_name, full),
+                item,
+            }
+        })
+        .collect()
+}
+
+pub(super) struct Loaded {
+    pub hires: Vec<HireItem>,
+    pub lines: Vec<LineItem>,
+    pub total: i64,
+    pub regions: Vec<RegionName>,
+}
+
+pub(super) async fn load(
+    db: &Db,
+    user: &CurrentUser,
+    scope: &Scope,
+    q: &ListQuery,
+    offset: i64,
+    limit: i64,
+    today: chrono::NaiveDate,
+) -> Result<Loaded, AppError> {
+    let (kind, scope, region) = (q.list(), scope.clone(), q.region.clone());
+    let actor = user.actor();
+    db.run(move |conn| {
+        let total = lists::count(conn, kind, &scope, &region)?;
+        let (hires, lines) = if kind.is_hire_list() {
+            (
+                lists::hires(conn, kind, &scope, &region, offset, limit)?,
+                Vec::new(),
+            )
+        } else {
+            (
+                Vec::new(),
+                lists::lines(conn, &scope, &region, offset, limit)?,
+            )
+        };
+        let entity_id = if region.is_empty() {
+            "all".to_owned()
+        } else {
+            region.clone()
+        };
+        audit::record(
+            conn,
+            Event {
+                actor: &actor,
+                action: "verification.view",
+                entity: "region",
+                entity_id: &entity_id,
+                before: None,
+                after: Some(serde_json::json!({ "list": kind.code(), "offset": offset })),
+                ip: None,
+            },
+        )?;
+        Ok(Loaded {
+            hires,
+            lines,
+            total,
+            regions: regions::active_names(conn, today)?,
+        })
+    })
+    .await
+}
+
+pub async fn show(
+    ctx: PageCtx,
+    user: CurrentUser,
+    db: web::Data<Db>,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, AppError> {
+    let mut q = query.into_inner();
+    let scope = scope_of(&user, &mut q)?;
+    let page = q.page.unwrap_or(1).max(1);
+    let today = ctx.today();
+    let found = load(
+        &db,
+        &user,
+        &scope,
+        &q,
+        (page - 1) * PER_PAGE,
+        PER_PAGE,
+        today,
+    )
+    .await?;
+    let pages = ((found.total + PER_PAGE - 1) / PER_PAGE).max(1);
+    render(&VerificationPage {
+        kind: q.list(),
+        kinds: ListKind::ALL,
+        regions: found.regions,
+        national: scope == Scope::National,
+        contractor: matches!(scope, Scope::Contractor(_)),
+        hires: shown(&scope, found.hires),
+        lines: found.lines,
+        total: found.total,
+        page,
+        pages,
+        q,
+        ctx,
+    })
+}
