@@ -133,6 +133,14 @@ pub fn hires_page(
         .load(conn)
 }
 
+/// Every hire `cond` selects, for a condition that selects few (the hires quoting a list of
+/// referral numbers). Not paged like [`hires_page`]: with `ORDER BY j.id LIMIT`, PostgreSQL
+/// walks every job in id order looking for the few (measured: 0.5 s for each 500 numbers at
+/// national scale, 52 s for a bulk of 10,000 hires).
+pub fn hires_few(conn: &mut DbConnection, cond: &Cond) -> QueryResult<Vec<HireRow>> {
+    cond.query(HIRES, "").load(conn)
+}
+
 /// Every hire quoting one of the referral numbers, with what the referral rule needs to know
 /// which came first.
 #[derive(Debug, Clone, QueryableByName)]

@@ -190,8 +190,11 @@ pub fn recheck_numbers(
     numbers: &[String],
     today: NaiveDate,
 ) -> QueryResult<()> {
+    let ctx = Context::load(conn, today)?;
     for chunk in numbers.chunks(PAGE) {
-        check_hires(conn, &Cond::new().and_in("j.referral_number", chunk), today)?;
+        let hires = stored::hires_few(conn, &Cond::new().and_in("j.referral_number", chunk))?;
+        let checks = check_page(conn, &hires, &ctx)?;
+        stored::save_hires(conn, &checks)?;
     }
     Ok(())
 }
