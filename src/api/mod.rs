@@ -42,6 +42,7 @@ pub mod job_end;
 pub mod jobs;
 pub mod json;
 pub mod open;
+pub mod open_body;
 pub mod paging;
 pub mod plans;
 pub mod problem;

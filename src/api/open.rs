@@ -5,15 +5,14 @@
 
 use std::sync::Arc;
 
-use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpRequest, HttpResponse, get, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::figures::{FiguresReport, FiguresView, as_of, report, today};
+use super::open_body::Body;
 use super::problem::{ApiError, Problem};
 use crate::db::Db;
 use crate::db::figures::project_compliance;
@@ -78,42 +77,6 @@ pub struct OpenProjects {
     pub projects: Vec<OpenProject>,
 }
 
-/// The body, its type and its tag, or 304 when the caller has it already.
-fn answer(req: &HttpRequest, body: Arc<(Vec<u8>, String)>, content_type: &str) -> HttpResponse {
-    let (bytes, etag) = (&body.0, &body.1);
-    let unchanged = req
-        .headers()
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(',').any(|t| t.trim() == etag || t.trim() == "*"));
-    let mut response = if unchanged {
-        HttpResponse::NotModified()
-    } else {
-        HttpResponse::Ok()
-    };
-    response
-        .insert_header((header::ETAG, etag.clone()))
-        .insert_header((
-            header::CACHE_CONTROL,
-            HeaderValue::from_static(CACHE_CONTROL),
-        ))
-        .insert_header((header::VARY, "Accept-Encoding"));
-    if unchanged {
-        response.finish()
-    } else {
-        response.content_type(content_type).body(bytes.clone())
-    }
-}
-
-fn tagged(bytes: Vec<u8>) -> (Vec<u8>, String) {
-    let hash: String = Sha256::digest(&bytes)
-        .iter()
-        .take(16)
-        .map(|b| format!("{b:02x}"))
-        .collect();
-    (bytes, format!("\"{hash}\""))
-}
-
 const JSON: &str = "application/json";
 const CSV: &str = "text/csv; charset=utf-8";
 
@@ -122,13 +85,13 @@ async fn figures_body(
     req: &HttpRequest,
     asked: Option<NaiveDate>,
     format: Format,
-) -> Result<Arc<(Vec<u8>, String)>, ApiError> {
+) -> Result<Arc<Body>, ApiError> {
     let today = today(req);
     let as_of = as_of(asked, today)?;
     let report = report(db, as_of, today, None).await?;
     Ok(db
         .memo(format!("open figures {as_of} {format:?}"), || {
-            Ok(tagged(match format {
+            Ok(Body::new(match format {
                 Format::Json => serde_json::to_vec(&report).unwrap_or_default(),
                 Format::Csv => figures_csv_bytes(&report)?,
             }))
@@ -198,7 +161,7 @@ async fn projects_body(
     req: &HttpRequest,
     asked: Option<NaiveDate>,
     format: Format,
-) -> Result<Arc<(Vec<u8>, String)>, ApiError> {
+) -> Result<Arc<Body>, ApiError> {
     let today = today(req);
     let as_of = as_of(asked, today)?;
     let rows = db
@@ -226,7 +189,7 @@ async fn projects_body(
                     })
                     .collect(),
             };
-            Ok(tagged(match format {
+            Ok(Body::new(match format {
                 Format::Json => serde_json::to_vec(&open).unwrap_or_default(),
                 Format::Csv => projects_csv_bytes(&open)?,
             }))
@@ -288,11 +251,8 @@ pub async fn figures_json(
 ) -> Result<HttpResponse, ApiError> {
     let format = query.format.unwrap_or(Format::Json);
     let body = figures_body(&db, &req, query.as_of, format).await?;
-    Ok(answer(
-        &req,
-        body,
-        if format == Format::Csv { CSV } else { JSON },
-    ))
+    let content_type = if format == Format::Csv { CSV } else { JSON };
+    Ok(body.answer(&req, content_type, CACHE_CONTROL))
 }
 
 /// The same figures as CSV (one row per region, then `KZ` for the nation).
@@ -312,7 +272,7 @@ pub async fn figures_csv(
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let body = figures_body(&db, &req, query.as_of, Format::Csv).await?;
-    Ok(answer(&req, body, CSV))
+    Ok(body.answer(&req, CSV, CACHE_CONTROL))
 }
 
 /// Approved projects with their budget, status, planned and created jobs and compliance
@@ -334,11 +294,8 @@ pub async fn projects_json(
 ) -> Result<HttpResponse, ApiError> {
     let format = query.format.unwrap_or(Format::Json);
     let body = projects_body(&db, &req, query.as_of, format).await?;
-    Ok(answer(
-        &req,
-        body,
-        if format == Format::Csv { CSV } else { JSON },
-    ))
+    let content_type = if format == Format::Csv { CSV } else { JSON };
+    Ok(body.answer(&req, content_type, CACHE_CONTROL))
 }
 
 /// The same projects as CSV.
@@ -358,5 +315,5 @@ pub async fn projects_csv(
     query: web::Query<CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let body = projects_body(&db, &req, query.as_of, Format::Csv).await?;
-    Ok(answer(&req, body, CSV))
+    Ok(body.answer(&req, CSV, CACHE_CONTROL))
 }

@@ -109,3 +109,29 @@ async fn the_public_pages_link_to_the_open_data_in_each_language() {
         .await;
     ru.assert_contains("Открытые данные");
 }
+
+#[tokio::test]
+async fn open_figures_come_gzipped_to_those_who_take_gzip_and_say_the_same() {
+    use std::io::Read;
+    let app = spawn_app().await;
+    let url = format!("{}/api/v1/open/figures?as_of=2024-01-31", app.address);
+    let client = reqwest::Client::new();
+    let plain = client.get(&url).send().await.unwrap();
+    assert_eq!(plain.headers().get("content-encoding"), None);
+    let plain = plain.bytes().await.unwrap();
+    let zipped = client
+        .get(&url)
+        .header("accept-encoding", "br;q=0.5, gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(zipped.headers()["content-encoding"], "gzip");
+    assert_eq!(zipped.headers()["vary"], "Accept-Encoding");
+    let zipped = zipped.bytes().await.unwrap();
+    assert!(zipped.len() < plain.len());
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&zipped[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, plain.to_vec());
+}
