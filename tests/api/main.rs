@@ -14,6 +14,7 @@ mod api_errors;
 mod api_open;
 mod api_openapi;
 mod api_reads;
+mod api_registers;
 mod api_writes;
 mod api_writes_batch;
 mod api_writes_idempotency;
