@@ -65,6 +65,7 @@ mod verification_loading;
 mod verification_pages;
 mod verification_plans;
 mod verification_scale;
+mod verification_seed;
 mod verification_support;
 mod workflow;
 mod write_rules;
