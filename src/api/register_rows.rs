@@ -101,7 +101,7 @@ pub fn rows_of(kind: Kind, rows: &[RegisterRow]) -> Vec<Result<(u64, Row), Vec<L
                 .map(|c| {
                     LineProblem::at(
                         line,
-                        FieldProblem::new(*c, Message::new("register-not-a-column")),
+                        FieldProblem::new(c, Message::new("register-not-a-column")),
                     )
                 })
                 .collect();
@@ -141,7 +141,7 @@ pub fn problems_of(problems: &[LineProblem]) -> ApiError {
                     None => base,
                 }
             } else {
-                batch_pointer(&p.message.key).to_owned()
+                batch_pointer(p.message.key).to_owned()
             };
             e.field(at, "invalid", Text::Message(p.message.clone()))
         })
