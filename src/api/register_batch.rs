@@ -21,6 +21,16 @@ use crate::usecase::registers::{BatchHeader, LoadError, load, may_load};
 /// Rows one request may carry.
 pub const MAX_ROWS: usize = 100_000;
 
+/// The registers jobmap loads (`domain::verification::Kind`).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RegisterKind {
+    Referrals,
+    EmploymentContracts,
+    Contributions,
+    Certificates,
+}
+
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RegisterBatch {
@@ -69,7 +79,7 @@ fn month(value: &str, field: &str) -> Result<chrono::NaiveDate, ApiError> {
     tag = "registers",
     security(("bearer" = [])),
     params(
-        ("kind" = String, Path, description = "`referrals`, `employment_contracts`, `contributions` or `certificates`"),
+        ("kind" = RegisterKind, Path, description = "The register"),
         ("Idempotency-Key" = Option<String>, Header, description = "Makes a retry return the first answer and load nothing again (kept 24 h)"),
     ),
     request_body = RegisterBatch,
