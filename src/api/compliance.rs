@@ -12,7 +12,7 @@ use super::caller::ApiCaller;
 use super::figures::{as_of, today};
 use super::paging;
 use super::problem::{self, ApiError, Problem, Text};
-use super::views::ComplianceView;
+use super::views::{ComplianceView, VerifiedView};
 use crate::db::Db;
 use crate::domain::compliance::{Condition, State};
 use crate::domain::project::Direction;
@@ -100,6 +100,9 @@ pub struct ComplianceItem {
     /// The project's state: the worst of its contracts'.
     pub project_state: String,
     pub compliance: ComplianceView,
+    /// On verified data (issue 15); `null` for a date before today (the stored checks are
+    /// today's).
+    pub verified: Option<VerifiedView>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -151,9 +154,9 @@ pub async fn list(
     let end = selected
         .len()
         .min(start + usize::try_from(limit).unwrap_or(0));
-    let items = selected
-        .get(start..end)
-        .unwrap_or_default()
+    let page = selected.get(start..end).unwrap_or_default();
+    let verified = crate::routes::compliance::verified_of(&db, page, as_of == today).await?;
+    let items = page
         .iter()
         .map(|a| ComplianceItem {
             contract_id: a.line.contract_id.clone(),
@@ -166,6 +169,9 @@ pub async fn list(
             direction: a.line.direction.clone(),
             project_state: board.project(&a.line.project_id).state.code().to_owned(),
             compliance: ComplianceView::of(&a.c, &i18n),
+            verified: verified
+                .get(&a.line.contract_id)
+                .map(|v| VerifiedView::of(v, &i18n)),
         })
         .collect();
     Ok(web::Json(CompliancePage {

@@ -1,6 +1,8 @@
 //! Contracts in the caller's scope, one contract, and its jobs with personal data masked
 //! exactly as on the pages (`policy::sees_personal_data` and `policy::person`).
 
+use std::collections::HashMap;
+
 use actix_web::{HttpRequest, get, web};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -15,6 +17,7 @@ use crate::db::contracts::{self, ContractWithProject};
 use crate::db::jobs::{self, JobLine, PAGE_SIZE};
 use crate::db::{Db, DbConnection};
 use crate::domain::role::Scope;
+use crate::domain::verification::Verified;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::policy;
@@ -64,25 +67,39 @@ pub async fn list(
     let after = paging::decode(query.cursor.as_deref())?;
     let project = query.project.clone();
     let scope = caller.acting.scope.clone();
-    let rows = db
+    let (rows, next_cursor, verified) = db
         .run(move |conn| {
-            Ok(contracts::in_scope_after(
+            let rows = contracts::in_scope_after(
                 conn,
                 &scope,
                 project.as_deref(),
                 after.as_deref(),
                 limit + 1,
-            )?)
+            )?;
+            let (rows, next_cursor) = paging::split(rows, limit, |c| c.contract.id.clone());
+            let verified = verified_of(conn, rows.iter().map(|c| &c.contract))?;
+            Ok((rows, next_cursor, verified))
         })
         .await?;
-    let (rows, next_cursor) = paging::split(rows, limit, |c| c.contract.id.clone());
     Ok(web::Json(ContractPage {
         items: rows
             .iter()
-            .map(|c| ContractView::with_project(c, &i18n))
+            .map(|c| ContractView::with_project(c, &verified, &i18n))
             .collect(),
         next_cursor,
     }))
+}
+
+/// The verified figures of these contracts, as the pages compute them.
+pub fn verified_of<'a>(
+    conn: &mut DbConnection,
+    rows: impl IntoIterator<Item = &'a crate::db::contracts::ContractRow>,
+) -> Result<HashMap<String, Verified>, AppError> {
+    let facts: Vec<_> = rows
+        .into_iter()
+        .map(|c| (c.id.clone(), c.facts()))
+        .collect();
+    Ok(crate::db::verification::verified_for(conn, &facts)?)
 }
 
 fn in_scope(
@@ -114,8 +131,14 @@ pub async fn show(
     let i18n = I18n::new(problem::language(&req));
     let scope = caller.acting.scope.clone();
     let id = id.into_inner();
-    let c = db.run(move |conn| in_scope(conn, &id, &scope)).await?;
-    Ok(web::Json(ContractView::with_project(&c, &i18n)))
+    let (c, verified) = db
+        .run(move |conn| {
+            let c = in_scope(conn, &id, &scope)?;
+            let verified = verified_of(conn, [&c.contract])?;
+            Ok((c, verified))
+        })
+        .await?;
+    Ok(web::Json(ContractView::with_project(&c, &verified, &i18n)))
 }
 
 /// A hire. `worker_iin` and `worker_name` are masked (`0612******12`, initials) unless the

@@ -22,6 +22,10 @@ use super::problem::{ApiError, Text};
 /// Largest body the API reads by default: a bulk request of 10,000 rows fits comfortably.
 pub const DEFAULT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
+/// Routes whose bodies may be larger than the configured limit (path prefix, bytes): a
+/// register batch of 100,000 rows of the widest register.
+pub const LARGE_BODIES: &[(&str, usize)] = &[("/api/v1/registers/", 64 * 1024 * 1024)];
+
 /// The body limit (`JOBMAP_API_BODY_LIMIT_BYTES`), put in the app's data at start.
 #[derive(Debug, Clone, Copy)]
 pub struct JsonLimit(pub usize);
@@ -87,6 +91,10 @@ pub fn read_body(
         .app_data::<JsonLimit>()
         .or_else(|| req.app_data::<web::Data<JsonLimit>>().map(|d| d.get_ref()))
         .map_or(DEFAULT_LIMIT_BYTES, |l| l.0);
+    let limit = LARGE_BODIES
+        .iter()
+        .filter(|(prefix, _)| req.path().starts_with(prefix))
+        .fold(limit, |l, (_, large)| l.max(*large));
     let json = is_json(req);
     let declared = req
         .headers()

@@ -50,6 +50,9 @@ pub mod procurement;
 pub mod project_status;
 pub mod projects;
 pub mod reference;
+pub mod register_batch;
+pub mod register_rows;
+pub mod registers;
 pub mod views;
 pub mod write;
 
@@ -90,6 +93,7 @@ fn areas(cfg: &mut ServiceConfig) {
     procurement::routes(cfg);
     plans::routes(cfg);
     project_status::routes(cfg);
+    registers::routes(cfg);
 }
 
 /// Mounts the API. Registered before the pages' routes, which never start with `/api/`.

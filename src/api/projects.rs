@@ -20,6 +20,7 @@ use crate::db::projects;
 use crate::domain::compliance::{ContractCompliance, worst};
 use crate::domain::project::{Direction, FundingSource};
 use crate::domain::role::Scope;
+use crate::domain::verification::Verified;
 use crate::domain::workflow::ProjectStatus;
 use crate::i18n::I18n;
 
@@ -151,6 +152,8 @@ pub struct ProjectDetail {
     pub project: ProjectView,
     /// The worst state of its contracts (`no_data` without any).
     pub compliance_state: String,
+    /// The worst verified state of its contracts (issue 15; `no_data` while not yet checked).
+    pub verified_compliance_state: String,
     pub figures: ProjectFigures,
     pub contracts: Vec<ContractView>,
 }
@@ -176,7 +179,7 @@ pub async fn show(
     let i18n = I18n::new(problem::language(&req));
     let scope = caller.acting.scope.clone();
     let id = id.into_inner();
-    let (project, contracts, lifting, days) = db
+    let (project, contracts, lifting, days, verified) = db
         .run(move |conn| {
             let project = projects::find_in_scope(conn, &id, &scope)?
                 .ok_or(crate::error::AppError::NotFound)?;
@@ -191,7 +194,8 @@ pub async fn show(
                 _ => progress::hire_days(conn, &id)?,
             };
             let lifting = lifting::project_totals(conn, &id)?;
-            Ok((project, contracts, lifting, days))
+            let verified = super::contracts::verified_of(conn, &contracts)?;
+            Ok((project, contracts, lifting, days, verified))
         })
         .await?;
     let states: Vec<ContractCompliance> = contracts.iter().map(ContractRow::compliance).collect();
@@ -216,9 +220,19 @@ pub async fn show(
         compliance_state: worst(states.iter().map(ContractCompliance::state))
             .code()
             .to_owned(),
+        verified_compliance_state: worst(
+            contracts
+                .iter()
+                .filter_map(|c| verified.get(&c.id).map(Verified::state)),
+        )
+        .code()
+        .to_owned(),
         contracts: contracts
             .iter()
-            .map(|c| ContractView::of(c, &project.code, &project.region_code, &i18n))
+            .map(|c| {
+                ContractView::of(c, &project.code, &project.region_code, &i18n)
+                    .with_verified(c, &verified, &i18n)
+            })
             .collect(),
         project: ProjectView::from(&project),
         figures,

@@ -1,6 +1,8 @@
 //! The shapes the API answers with for projects, contracts and compliance, built from the
 //! rows and the one compliance definition (`domain::compliance`) the pages use.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -8,6 +10,7 @@ use utoipa::ToSchema;
 use crate::db::contracts::{ContractRow, ContractWithProject};
 use crate::db::projects::ProjectRow;
 use crate::domain::compliance::{Assessment, ContractCompliance};
+use crate::domain::verification::Verified;
 use crate::i18n::I18n;
 
 /// A compliance state: `met`, `at_risk`, `breached` or `no_data`.
@@ -50,6 +53,35 @@ impl ComplianceView {
     }
 }
 
+/// A contract's figures on verified data (issue 15): only the employment-center hires whose
+/// referral matched, and only domestic value a certificate proves, with the same compliance
+/// states as the declared figures (`no_data` while the registers do not yet decide them).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct VerifiedView {
+    pub compliance: ComplianceView,
+    /// Hires whose referral matched / all hires, in basis points.
+    pub center_share_bp: i64,
+    /// Domestic value proven / all recorded value, in basis points; `null` before the first
+    /// procurement line.
+    pub domestic_share_bp: Option<i64>,
+    /// Employment-center hires not yet checked (no register loaded for their region and month).
+    pub unchecked_center_hires: i64,
+    /// Domestic value not yet checked.
+    pub unchecked_domestic_tenge: i64,
+}
+
+impl VerifiedView {
+    pub fn of(v: &Verified, i18n: &I18n) -> Self {
+        Self {
+            compliance: ComplianceView::of(&v.compliance, i18n),
+            center_share_bp: v.center_bp,
+            domestic_share_bp: v.domestic_bp,
+            unchecked_center_hires: v.unchecked_hires,
+            unchecked_domestic_tenge: v.unchecked_tenge,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ContractView {
     pub id: String,
@@ -76,6 +108,8 @@ pub struct ContractView {
     /// The record's version (changes with every edit).
     pub version: i32,
     pub compliance: ComplianceView,
+    /// The same conditions on what the registers prove (issue 15).
+    pub verified: Option<VerifiedView>,
 }
 
 impl ContractView {
@@ -102,11 +136,35 @@ impl ContractView {
             ledger_domestic_tenge: c.ledger_domestic,
             version: c.version,
             compliance: ComplianceView::of(&c.compliance(), i18n),
+            verified: None,
         }
     }
 
-    pub fn with_project(c: &ContractWithProject, i18n: &I18n) -> Self {
-        Self::of(&c.contract, &c.project_code, &c.project_region, i18n)
+    /// With the verified figures of `verified` (`db::verification::verified_for`); without
+    /// stored checks, those of a contract nothing was checked for.
+    pub fn with_verified(
+        mut self,
+        c: &ContractRow,
+        verified: &HashMap<String, Verified>,
+        i18n: &I18n,
+    ) -> Self {
+        let v = verified.get(&c.id).cloned().unwrap_or_else(|| {
+            crate::domain::verification::verified(&c.facts(), &Default::default())
+        });
+        self.verified = Some(VerifiedView::of(&v, i18n));
+        self
+    }
+
+    pub fn with_project(
+        c: &ContractWithProject,
+        verified: &HashMap<String, Verified>,
+        i18n: &I18n,
+    ) -> Self {
+        Self::of(&c.contract, &c.project_code, &c.project_region, i18n).with_verified(
+            &c.contract,
+            verified,
+            i18n,
+        )
     }
 }
 

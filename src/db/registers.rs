@@ -105,6 +105,22 @@ pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<BatchRow>>
         .load(conn)
 }
 
+/// The latest batches of one register (or all), newest first (the API's list).
+pub fn recent_of(
+    conn: &mut DbConnection,
+    kind: Option<Kind>,
+    limit: i64,
+) -> QueryResult<Vec<BatchRow>> {
+    let mut q = b::table.into_boxed();
+    if let Some(k) = kind {
+        q = q.filter(b::kind.eq(k.code()));
+    }
+    q.order((b::loaded_at.desc(), b::id.desc()))
+        .limit(limit)
+        .select(BatchRow::as_select())
+        .load(conn)
+}
+
 /// Every live batch's reach.
 pub fn coverage(conn: &mut DbConnection) -> QueryResult<Coverage> {
     let rows: Vec<(String, String, NaiveDate, NaiveDate)> = b::table

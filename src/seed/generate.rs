@@ -364,17 +364,23 @@ fn add_lines(
         if amount <= 0 {
             continue;
         }
+        let certificate = if domestic && category == "goods" {
+            format!("KZ 7500{:07} {}", rng.random_range(0..10_000_000), 2020)
+        } else {
+            String::new()
+        };
         let fields = LineFields {
             category: category.into(),
             description: description.into(),
             amount_tenge: amount.to_string(),
             is_domestic: domestic.to_string(),
-            producer_bin: String::new(),
-            ct_kz_certificate: if domestic && category == "goods" {
-                format!("KZ 7500{:07} {}", rng.random_range(0..10_000_000), 2020)
-            } else {
+            // The certified goods' producer, as the CT-KZ register has it.
+            producer_bin: if certificate.is_empty() {
                 String::new()
+            } else {
+                super::registers::producer_for(&certificate)
             },
+            ct_kz_certificate: certificate,
         };
         let line = problems("procurement line", ledger::check_line(&fields))?;
         problems(

@@ -11,6 +11,7 @@ mod history;
 pub mod invariants;
 pub mod national;
 mod people;
+mod registers;
 mod rows;
 mod split;
 mod users;
@@ -95,6 +96,8 @@ pub struct Summary {
     pub jobs: usize,
     pub lifting_payments: usize,
     pub monthly_plans: usize,
+    /// Hires checked against the generated registers.
+    pub hires_checked: usize,
     /// (login, what they may see, password when one was generated)
     pub users: Vec<users::DemoUser>,
 }
@@ -111,7 +114,14 @@ pub struct Options {
     pub clock: crate::clock::Clock,
 }
 
-const PROGRAMME_TABLES: [&str; 11] = [
+const PROGRAMME_TABLES: [&str; 18] = [
+    "hire_verifications",
+    "line_verifications",
+    "register_referrals",
+    "register_employment_contracts",
+    "register_contributions",
+    "register_certificates",
+    "register_batches",
     "lifting_payments",
     "jobs",
     "workers",
@@ -155,6 +165,25 @@ fn mzp(conn: &mut DbConnection) -> QueryResult<BTreeMap<NaiveDate, i64>> {
 /// Generates `spec` and loads it, all or nothing.
 pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summary, SeedError> {
     let hashed = users::hash_passwords(spec, opts)?;
+    // SQLite: the load reads back what it wrote (the checks against the registers); a page
+    // cache that holds it spares rereading the write-ahead log. Put back afterwards.
+    let sqlite = matches!(conn, DbConnection::Sqlite(_));
+    if sqlite {
+        conn.batch_execute("PRAGMA cache_size = -262144")?;
+    }
+    let loaded = load_all(conn, spec, opts, hashed);
+    if sqlite {
+        conn.batch_execute("PRAGMA cache_size = -2000")?;
+    }
+    loaded
+}
+
+fn load_all(
+    conn: &mut DbConnection,
+    spec: &Spec,
+    opts: &Options,
+    hashed: Vec<users::Planned>,
+) -> Result<Summary, SeedError> {
     write_transaction(conn, |conn| {
         if let Some(found) = existing_data(conn)? {
             if !opts.replace {
@@ -181,6 +210,8 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
             users: accounts,
             ..Default::default()
         };
+        let mut registers = registers::Registers::start(conn, spec, ctx.today)?;
+        let mut register_time = std::time::Duration::ZERO;
         for t in &spec.regions {
             ctx.author = authors.get(&t.code).cloned().unwrap_or_default();
             let region_seed = spec.seed
@@ -189,7 +220,8 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
                     .unwrap_or(0)
                     .wrapping_mul(0x9E37_79B9_7F4A_7C15);
             let mut rng = ChaCha8Rng::seed_from_u64(region_seed);
-            let batch = generate::region(spec, t, &mut ctx, &mut rng)?;
+            let mut batch = generate::region(spec, t, &mut ctx, &mut rng)?;
+            registers.plant(&mut batch);
             summary.projects += batch.projects.len();
             summary.status_changes += batch.statuses.len();
             summary.contracts += batch.contracts.len();
@@ -198,9 +230,26 @@ pub fn load(conn: &mut DbConnection, spec: &Spec, opts: &Options) -> Result<Summ
             summary.lifting_payments += batch.lifting.len();
             summary.monthly_plans += batch.plans.len();
             batch.insert(conn)?;
+            let started = std::time::Instant::now();
+            registers.add(conn, &t.code, &batch)?;
+            register_time += started.elapsed();
         }
+        registers.finish(conn)?;
+        tracing::info!(
+            ms = register_time.as_millis() as u64,
+            "generated registers written"
+        );
         crate::db::projects::recount(conn)?;
         tallies::rebuild(conn)?;
+        let started = std::time::Instant::now();
+        let checked = crate::usecase::verification::check_all(conn, ctx.today)?;
+        tracing::info!(
+            hires = checked.hires,
+            lines = checked.lines,
+            ms = started.elapsed().as_millis() as u64,
+            "generated data checked against the generated registers"
+        );
+        summary.hires_checked = checked.hires;
         let broken = invariants::check(conn)?;
         if !broken.is_empty() {
             return Err(SeedError::Invariants(broken));

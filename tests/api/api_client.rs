@@ -116,6 +116,24 @@ impl ApiClient {
     pub async fn post_json(&self, path: &str, body: &Value) -> Answer {
         self.post(path, "application/json", body.to_string()).await
     }
+
+    /// A JSON write with extra headers (an `Idempotency-Key`).
+    pub async fn post_json_with(
+        &self,
+        path: &str,
+        body: &Value,
+        headers: &[(&str, &str)],
+    ) -> Answer {
+        let mut request = self
+            .client
+            .post(self.url(path))
+            .header("content-type", "application/json")
+            .body(body.to_string());
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        self.send(request).await
+    }
 }
 
 /// A service account the test made, and its token.

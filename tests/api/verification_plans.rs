@@ -41,7 +41,8 @@ async fn the_verification_pages_read_through_indexes() {
     let member = UserBuilder::commission().create(&app).browser(&app).await;
     let officer = UserBuilder::akimat("27").create(&app).browser(&app).await;
     let file = referrals(&[("ЦЗ-1", "2024-06-25", &iin(1), "27", "2024-07-25")]);
-    load(&member, "referrals", "27", "2023-01", "2024-12", &file)
+    // The seed loaded a referrals batch for 2023-02 to 2024-12: this one replaces it.
+    load(&member, "referrals", "27", "2023-02", "2024-12", &file)
         .await
         .assert_redirect("/registers");
     let contract = busiest_contract(&app);

@@ -862,6 +862,7 @@ register-load-busy = Another load of this register and period finished at the sa
 register-more-problems = { $count } more problems are not listed.
 register-kind-required = Choose the register.
 register-period-required = Enter the first and last month of the period.
+register-not-a-column = This register has no such column: leave it out.
 hire-referral-not-found = Referral { $number } is not in the employment centers' register for this region. A matched referral is required here: check the number, or ask the employment center.
 hire-referral-other-person = Referral { $number } was issued to another person. A matched referral is required here: check the number and the IIN.
 hire-referral-other-region = Referral { $number } was issued in another region. A matched referral is required here.
