@@ -132,7 +132,12 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             token, issued by an administrator). Errors are RFC 9457 problem details \
             (`application/problem+json`). Paths under `/api/v1/open/` need no token."
     ),
-    components(schemas(problem::Problem, problem::ProblemField, open::Format)),
+    components(schemas(
+        problem::Problem,
+        problem::ProblemField,
+        open::Format,
+        register_batch::RegisterKind
+    )),
     modifiers(&BearerScheme)
 )]
 struct ApiDoc;

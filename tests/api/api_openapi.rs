@@ -137,3 +137,22 @@ async fn the_reference_page_loads_its_viewer_under_the_csp() {
         .await;
     ru.assert_contains("API для интеграции");
 }
+
+/// Every `$ref` in the document names a schema it defines: an unresolvable reference makes
+/// clients and schemathesis skip or refuse the operation (found twice: `Format`, `RegisterKind`).
+#[test]
+fn every_reference_in_the_document_resolves() {
+    let doc = serde_json::to_value(jobmap::api::openapi()).expect("serialisable");
+    let defined = doc["components"]["schemas"]
+        .as_object()
+        .expect("schemas")
+        .clone();
+    let text = doc.to_string();
+    let missing: Vec<&str> = text
+        .split("\"#/components/schemas/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|name| !defined.contains_key(*name))
+        .collect();
+    assert!(missing.is_empty(), "unresolvable: {missing:?}");
+}
