@@ -65,12 +65,8 @@ impl Body {
         if unchanged {
             return response.finish();
         }
-        let takes_gzip = headers
-            .get(header::ACCEPT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(accepts_gzip);
         match &self.gzip {
-            Some(gz) if takes_gzip => response
+            Some(gz) if takes_gzip(req) => response
                 .insert_header((header::CONTENT_ENCODING, "gzip"))
                 .content_type(content_type)
                 .body(gz.clone()),
@@ -79,31 +75,33 @@ impl Body {
     }
 }
 
-/// Whether an `Accept-Encoding` value takes gzip (and does not refuse it with `q=0`).
-fn accepts_gzip(value: &str) -> bool {
-    value.split(',').any(|part| {
-        let mut pieces = part.split(';').map(str::trim);
-        let coding = pieces.next().unwrap_or("");
-        let refused = pieces.any(|p| {
-            p.strip_prefix("q=")
-                .and_then(|q| q.parse::<f32>().ok())
-                .is_some_and(|q| q <= 0.0)
-        });
-        (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+/// Whether the caller's `Accept-Encoding` prefers gzip to no encoding (actix's negotiation,
+/// which honours `q` values and `*`).
+fn takes_gzip(req: &HttpRequest) -> bool {
+    use actix_web::http::header::{AcceptEncoding, Encoding, Header};
+    AcceptEncoding::parse(req).ok().is_some_and(|accepted| {
+        let offered = [Encoding::gzip(), Encoding::identity()];
+        accepted.negotiate(offered.iter()) == Some(Encoding::gzip())
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use actix_web::test::TestRequest;
+
+    fn with(value: &str) -> HttpRequest {
+        TestRequest::default()
+            .insert_header((header::ACCEPT_ENCODING, value))
+            .to_http_request()
+    }
 
     #[test]
     fn gzip_is_taken_unless_refused() {
-        assert!(accepts_gzip("gzip"));
-        assert!(accepts_gzip("br, gzip;q=0.8, deflate"));
-        assert!(accepts_gzip("*"));
-        assert!(!accepts_gzip("gzip;q=0"));
-        assert!(!accepts_gzip("br, deflate"));
-        assert!(!accepts_gzip(""));
+        assert!(takes_gzip(&with("gzip")));
+        assert!(takes_gzip(&with("br, gzip;q=0.8, deflate")));
+        assert!(!takes_gzip(&with("gzip;q=0")));
+        assert!(!takes_gzip(&with("br, deflate")));
+        assert!(!takes_gzip(&TestRequest::default().to_http_request()));
     }
 }

@@ -96,16 +96,8 @@ pub fn set_row_count(conn: &mut DbConnection, id: &str, n: i64) -> QueryResult<(
     Ok(())
 }
 
-/// The latest batches, newest first (the registers page).
-pub fn recent(conn: &mut DbConnection, limit: i64) -> QueryResult<Vec<BatchRow>> {
-    b::table
-        .order((b::loaded_at.desc(), b::id.desc()))
-        .limit(limit)
-        .select(BatchRow::as_select())
-        .load(conn)
-}
-
-/// The latest batches of one register (or all), newest first (the API's list).
+/// The latest batches of one register (or all), newest first (the registers page and the
+/// API's list).
 pub fn recent_of(
     conn: &mut DbConnection,
     kind: Option<Kind>,

@@ -58,7 +58,7 @@ pub(super) async fn page(
     let (batches, regions, mandatory) = db
         .run(move |conn| {
             Ok((
-                registers::recent(conn, 50)?,
+                registers::recent_of(conn, None, 50)?,
                 regions::active_names(conn, today)?,
                 crate::usecase::verification::mandatory_regions(conn)?,
             ))
