@@ -1,5 +1,5 @@
 //! The registers' area of the API (issue 15): `GET /api/v1/registers/batches`, the batches
-//! loaded so far, newest first, and the loading route (`register_batch`), whose body limit
+//! loaded so far, newest first and cursor-paged (`paging`), and the loading route (`register_batch`), whose body limit
 //! fits 100,000 rows (`json::LARGE_BODIES`).
 
 use actix_web::{get, web};
@@ -29,6 +29,8 @@ pub struct BatchQuery {
     pub kind: Option<String>,
     /// 1 to 1000; 100 when absent.
     pub limit: Option<i64>,
+    /// `next_cursor` of the previous page.
+    pub cursor: Option<String>,
 }
 
 /// A loaded batch.
@@ -72,9 +74,11 @@ impl From<BatchRow> for BatchView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct BatchList {
     pub items: Vec<BatchView>,
+    /// Pass as `cursor` for the next (older) page; `null` on the last.
+    pub next_cursor: Option<String>,
 }
 
-/// Register batches loaded so far, newest first (those who may load them).
+/// Register batches loaded so far, newest first (those who may load them), a page at a time.
 #[utoipa::path(
     tag = "registers",
     security(("bearer" = [])),
@@ -95,6 +99,7 @@ pub async fn list(
         return Err(ApiError::forbidden());
     }
     let limit = paging::limit(query.limit)?;
+    let after = paging::decode(query.cursor.as_deref())?;
     let kind = match query.kind.as_deref() {
         None => None,
         Some(k) => Some(Kind::from_code(k).ok_or_else(|| {
@@ -105,9 +110,21 @@ pub async fn list(
         })?),
     };
     let rows = db
-        .run(move |conn| Ok(registers::recent_of(conn, kind, limit)?))
-        .await?;
+        .run(move |conn| {
+            Ok(registers::recent_after(
+                conn,
+                kind,
+                after.as_deref(),
+                limit + 1,
+            )?)
+        })
+        .await?
+        .ok_or_else(|| {
+            ApiError::bad_request("invalid_cursor", "the cursor is not one this API gave out")
+        })?;
+    let (rows, next_cursor) = paging::split(rows, limit, |b| b.id.clone());
     Ok(web::Json(BatchList {
         items: rows.into_iter().map(BatchView::from).collect(),
+        next_cursor,
     }))
 }

@@ -103,14 +103,43 @@ pub fn recent_of(
     kind: Option<Kind>,
     limit: i64,
 ) -> QueryResult<Vec<BatchRow>> {
+    Ok(recent_after(conn, kind, None, limit)?.unwrap_or_default())
+}
+
+/// The batches after the one with id `after` in newest-first order (all from the newest
+/// without it); `None` when no batch has that id (a cursor this database never gave out).
+pub fn recent_after(
+    conn: &mut DbConnection,
+    kind: Option<Kind>,
+    after: Option<&str>,
+    limit: i64,
+) -> QueryResult<Option<Vec<BatchRow>>> {
     let mut q = b::table.into_boxed();
     if let Some(k) = kind {
         q = q.filter(b::kind.eq(k.code()));
+    }
+    if let Some(id) = after {
+        // Keyed on (loaded_at, id), the list's order: a batch loaded meanwhile goes first and
+        // shifts nothing on the pages after it.
+        let Some(at) = b::table
+            .filter(b::id.eq(id))
+            .select(b::loaded_at)
+            .first::<chrono::NaiveDateTime>(conn)
+            .optional()?
+        else {
+            return Ok(None);
+        };
+        q = q.filter(
+            b::loaded_at
+                .lt(at)
+                .or(b::loaded_at.eq(at).and(b::id.lt(id.to_owned()))),
+        );
     }
     q.order((b::loaded_at.desc(), b::id.desc()))
         .limit(limit)
         .select(BatchRow::as_select())
         .load(conn)
+        .map(Some)
 }
 
 /// Every live batch's reach.

@@ -274,3 +274,49 @@ async fn a_batch_of_100000_rows_larger_than_the_usual_body_limit_loads_in_one_re
         started.elapsed()
     );
 }
+
+#[tokio::test]
+async fn the_batch_list_pages_by_cursor_newest_first_and_refuses_a_forged_cursor() {
+    let app = spawn_app().await;
+    let token = app.service_token("esutd-feed", Role::Admin, "");
+    let api = app.api(&token);
+    let mut loaded = Vec::new();
+    for month in ["2024-07", "2024-08", "2024-09"] {
+        let body = json!({
+            "period_from": month, "period_to": month, "source": format!("ESUTD {month}"),
+            "rows": [{"employer_bin": "940140000385", "iin": iin(1),
+                      "contract_number": "ТД-1", "start_date": format!("{month}-01")}],
+        });
+        let r = api
+            .post_json("/api/v1/registers/employment_contracts/batches", &body)
+            .await;
+        assert_eq!(r.status.as_u16(), 201, "{}", r.body);
+        loaded.push(r.json()["batch_id"].as_str().unwrap().to_owned());
+    }
+    let first = api.get("/api/v1/registers/batches?limit=2").await.ok();
+    let ids: Vec<&str> = first["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [loaded[2].as_str(), loaded[1].as_str()], "{first}");
+    let cursor = first["next_cursor"].as_str().expect("a next page");
+    let second = api
+        .get(&format!(
+            "/api/v1/registers/batches?limit=2&cursor={cursor}"
+        ))
+        .await
+        .ok();
+    assert_eq!(second["items"].as_array().unwrap().len(), 1, "{second}");
+    assert_eq!(second["items"][0]["id"], loaded[0].as_str());
+    assert!(second["next_cursor"].is_null(), "{second}");
+    let all = api.get("/api/v1/registers/batches").await.ok();
+    assert!(all["next_cursor"].is_null());
+    api.get("/api/v1/registers/batches?cursor=zz")
+        .await
+        .problem(400, "invalid_cursor");
+    api.get("/api/v1/registers/batches?cursor=6e6f2d73756368")
+        .await
+        .problem(400, "invalid_cursor");
+}
