@@ -13,6 +13,7 @@ use super::problem::{ApiError, Problem};
 use crate::clock::Clock;
 use crate::db::Db;
 use crate::domain::figures::Figures;
+use crate::domain::verification::Verified;
 
 pub fn routes(cfg: &mut ServiceConfig) {
     cfg.service(figures);
@@ -48,6 +49,48 @@ pub struct FiguresView {
     pub youth_bp: i64,
     /// Domestic part of the contracts' declared value, in basis points.
     pub domestic_bp: i64,
+    /// The verified figures (issue 15), judged like a contract's; today only (`null` for an
+    /// earlier `as_of`).
+    pub verified: Option<AreaVerifiedView>,
+}
+
+/// A region's or the nation's verified figures: what the registers proved, with the same
+/// compliance states as the declared figures (`no_data` while they do not yet decide).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct AreaVerifiedView {
+    /// `met`, `at_risk`, `breached` or `no_data`: the worse of the two conditions.
+    pub state: String,
+    pub center_state: String,
+    pub domestic_state: String,
+    /// Hires whose referral matched / all hires, in basis points.
+    pub center_share_bp: i64,
+    /// Domestic value proven by certificates / all recorded purchases; `null` before any.
+    pub domestic_share_bp: Option<i64>,
+    /// Employment-center hires not yet checked against a loaded register.
+    pub unchecked_hires: i64,
+    /// Domestic value not yet checked, in tenge.
+    pub unchecked_tenge: i64,
+}
+
+impl AreaVerifiedView {
+    pub fn of(v: &Verified) -> Self {
+        Self {
+            state: v.state().code().to_owned(),
+            center_state: v.compliance.center.state.code().to_owned(),
+            domestic_state: v.compliance.domestic.state.code().to_owned(),
+            center_share_bp: v.center_bp,
+            domestic_share_bp: v.domestic_bp,
+            unchecked_hires: v.unchecked_hires,
+            unchecked_tenge: v.unchecked_tenge,
+        }
+    }
+}
+
+impl FiguresView {
+    fn with_verified(mut self, v: Option<&Verified>) -> Self {
+        self.verified = v.map(AreaVerifiedView::of);
+        self
+    }
 }
 
 impl From<&Figures> for FiguresView {
@@ -75,6 +118,7 @@ impl From<&Figures> for FiguresView {
             center_bp: f.center_bp(),
             youth_bp: f.youth_bp(),
             domestic_bp: f.domestic_bp(),
+            verified: None,
         }
     }
 }
@@ -140,8 +184,12 @@ pub async fn report(
     };
     Ok(FiguresReport {
         as_of,
-        national: FiguresView::from(&data.total),
-        regions: data.regions.iter().map(FiguresView::from).collect(),
+        national: FiguresView::from(&data.total).with_verified(data.verified_of("")),
+        regions: data
+            .regions
+            .iter()
+            .map(|f| FiguresView::from(f).with_verified(data.verified_of(&f.code)))
+            .collect(),
         months: months
             .into_iter()
             .map(|(month, jobs_created, planned_jobs)| MonthView {

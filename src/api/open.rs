@@ -120,8 +120,13 @@ fn figures_csv_bytes(r: &FiguresReport) -> Result<Vec<u8>, crate::error::AppErro
         "contracts_domestic_tenge",
         "plan_bp",
         "center_bp",
+        "verified_state",
+        "verified_center_bp",
+        "verified_domestic_bp",
+        "unchecked_hires",
     ];
     let row = |f: &FiguresView| -> Vec<Cell> {
+        let v = f.verified.as_ref();
         vec![
             Cell::Text(r.as_of.to_string()),
             Cell::Text(f.region.clone().unwrap_or_else(|| "KZ".into())),
@@ -142,6 +147,14 @@ fn figures_csv_bytes(r: &FiguresReport) -> Result<Vec<u8>, crate::error::AppErro
             Cell::Int(f.contracts_domestic_tenge),
             Cell::Int(f.plan_bp),
             Cell::Int(f.center_bp),
+            Cell::Text(v.map(|v| v.state.clone()).unwrap_or_default()),
+            Cell::Text(v.map(|v| v.center_share_bp.to_string()).unwrap_or_default()),
+            Cell::Text(
+                v.and_then(|v| v.domestic_share_bp)
+                    .map(|bp| bp.to_string())
+                    .unwrap_or_default(),
+            ),
+            Cell::Text(v.map(|v| v.unchecked_hires.to_string()).unwrap_or_default()),
         ]
     };
     csv_bytes(&Table {

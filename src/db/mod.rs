@@ -55,6 +55,7 @@ pub mod sessions;
 pub mod tallies;
 pub mod users;
 pub mod verification;
+pub mod verified_tallies;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

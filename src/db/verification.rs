@@ -261,65 +261,16 @@ pub fn save_lines(conn: &mut DbConnection, rows: &[LineCheck]) -> QueryResult<()
     Ok(())
 }
 
-#[derive(QueryableByName)]
-struct HireSums {
-    #[diesel(sql_type = Text)]
-    contract_id: String,
-    #[diesel(sql_type = BigInt)]
-    matched: i64,
-    #[diesel(sql_type = BigInt)]
-    failed: i64,
-}
-
-#[derive(QueryableByName)]
-struct LineSums {
-    #[diesel(sql_type = Text)]
-    contract_id: String,
-    #[diesel(sql_type = BigInt)]
-    proven: i64,
-    #[diesel(sql_type = BigInt)]
-    failed: i64,
-}
-
-/// The stored checks of these contracts added up (a contract with none has the default).
+/// The stored checks of these contracts added up (a contract with none has the default):
+/// their running tallies (`verified_tallies`).
 pub fn tallies(
     conn: &mut DbConnection,
     contract_ids: &[String],
 ) -> QueryResult<HashMap<String, Tally>> {
-    let mut out: HashMap<String, Tally> = HashMap::new();
-    for chunk in contract_ids.chunks(500) {
-        let hires: Vec<HireSums> = Cond::new()
-            .and_in("contract_id", chunk)
-            .query(
-                "SELECT contract_id, \
-                 CAST(COALESCE(SUM(CASE WHEN referral = 'matched' THEN 1 ELSE 0 END), 0) AS BIGINT) AS matched, \
-                 CAST(COALESCE(SUM(CASE WHEN referral IN ('mismatched', 'missing') THEN 1 ELSE 0 END), 0) AS BIGINT) AS failed \
-                 FROM hire_verifications",
-                "GROUP BY contract_id",
-            )
-            .load(conn)?;
-        for h in hires {
-            let t = out.entry(h.contract_id).or_default();
-            t.center_matched = h.matched;
-            t.center_failed = h.failed;
-        }
-        let lines: Vec<LineSums> = Cond::new()
-            .and_in("contract_id", chunk)
-            .query(
-                "SELECT contract_id, \
-                 CAST(COALESCE(SUM(verified_domestic_tenge), 0) AS BIGINT) AS proven, \
-                 CAST(COALESCE(SUM(failed_tenge), 0) AS BIGINT) AS failed \
-                 FROM line_verifications",
-                "GROUP BY contract_id",
-            )
-            .load(conn)?;
-        for l in lines {
-            let t = out.entry(l.contract_id).or_default();
-            t.proven_domestic = l.proven;
-            t.failed_domestic = l.failed;
-        }
-    }
-    Ok(out)
+    Ok(super::verified_tallies::of_contracts(conn, contract_ids)?
+        .into_iter()
+        .map(|(id, t)| (id, t.checks))
+        .collect())
 }
 
 /// The stored checks of one hire, if matching has looked at it.
@@ -348,32 +299,12 @@ pub fn verified_for(
         .collect())
 }
 
-#[derive(QueryableByName)]
-struct StateCount {
-    #[diesel(sql_type = Text)]
-    referral: String,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
-}
-
-/// A region's employment-center hires by referral check (matched, and mismatched or missing),
-/// for its verified share.
-pub fn region_tally(conn: &mut DbConnection, region: &str) -> QueryResult<Tally> {
-    let rows: Vec<StateCount> = Cond::new()
-        .and("referral IN ('matched', 'mismatched', 'missing')")
-        .and_with("region_code = ?", vec![Bind::Text(region.to_owned())])
-        .query(
-            "SELECT referral, CAST(COUNT(*) AS BIGINT) AS n FROM hire_verifications",
-            "GROUP BY referral",
-        )
-        .load(conn)?;
-    let mut t = Tally::default();
-    for r in rows {
-        if r.referral == "matched" {
-            t.center_matched += r.n;
-        } else {
-            t.center_failed += r.n;
-        }
-    }
-    Ok(t)
+/// A region's stored checks added up (its running tally), for its verified figures.
+pub fn region_tally(
+    conn: &mut DbConnection,
+    region: &str,
+) -> QueryResult<crate::domain::verification::AreaTally> {
+    Ok(super::verified_tallies::of_regions(conn)?
+        .remove(region)
+        .unwrap_or_default())
 }

@@ -454,7 +454,7 @@ pub fn line_value(l: &LineFacts, check: Check) -> (i64, i64) {
 
 #[path = "verification_figures.rs"]
 mod figures;
-pub use figures::{Tally, Verified, verified};
+pub use figures::{AreaTally, Tally, Verified, verified, verified_area};
 
 #[cfg(test)]
 #[path = "verification_tests.rs"]

@@ -79,6 +79,42 @@ pub fn verified(declared: &ContractFacts, t: &Tally) -> Verified {
     }
 }
 
+/// What the stored checks of an area (a region, the nation) add up to: its contracts'
+/// tallies, with the checked procurement lines' value and declared domestic value, which an
+/// area has no contract row to take from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AreaTally {
+    pub checks: Tally,
+    pub ledger_total: i64,
+    pub ledger_domestic: i64,
+}
+
+impl AreaTally {
+    pub fn add(&mut self, other: &AreaTally) {
+        self.checks.center_matched += other.checks.center_matched;
+        self.checks.center_failed += other.checks.center_failed;
+        self.checks.proven_domestic += other.checks.proven_domestic;
+        self.checks.failed_domestic += other.checks.failed_domestic;
+        self.ledger_total += other.ledger_total;
+        self.ledger_domestic += other.ledger_domestic;
+    }
+}
+
+/// The verified figures of an area with `hires` hires, `center_hires` of them declared as
+/// employment-center hires: [`verified`] on the area's facts added up, so a region, the
+/// nation and a contract are judged by the same rules and states. An area has no contract
+/// amount, so its foreign limit is 10% of what was bought.
+pub fn verified_area(hires: i64, center_hires: i64, t: &AreaTally) -> Verified {
+    let facts = ContractFacts {
+        center_hires,
+        direct_hires: hires - center_hires,
+        ledger_total: t.ledger_total,
+        ledger_domestic: t.ledger_domestic,
+        ..Default::default()
+    };
+    verified(&facts, &t.checks)
+}
+
 /// The state when the unchecked part counted against (`low`) and for (`high`) agree;
 /// "not yet checked" when they do not.
 fn decided(low: Assessment, high: Assessment, unchecked: i64) -> Assessment {
@@ -91,5 +127,49 @@ fn decided(low: Assessment, high: Assessment, unchecked: i64) -> Assessment {
             .int("unchecked", unchecked)
             .percent("share", low.bp),
         bp: low.bp,
+    }
+}
+
+#[cfg(test)]
+mod area_tests {
+    use super::*;
+
+    #[test]
+    fn an_area_is_judged_like_a_contract_of_its_facts() {
+        let t = AreaTally {
+            checks: Tally {
+                center_matched: 40,
+                center_failed: 10,
+                proven_domestic: 800,
+                failed_domestic: 200,
+            },
+            ledger_total: 1_000,
+            ledger_domestic: 1_000,
+        };
+        let v = verified_area(100, 60, &t);
+        // 40 of 100 hires proven, 10 not yet checked: breached whichever way they go.
+        assert_eq!(v.center_bp, 4_000);
+        assert_eq!(v.unchecked_hires, 10);
+        assert_eq!(v.compliance.center.state, State::Breached);
+        assert_eq!(v.domestic_bp, Some(8_000));
+        assert_eq!(v.compliance.domestic.state, State::Breached);
+        // Nothing recorded: no data, not a failure.
+        let none = verified_area(0, 0, &AreaTally::default());
+        assert_eq!(none.state(), State::NoData);
+        assert_eq!(none.domestic_bp, None);
+    }
+
+    #[test]
+    fn unchecked_hires_that_could_tip_the_state_leave_it_not_yet_checked() {
+        let t = AreaTally {
+            checks: Tally {
+                center_matched: 45,
+                ..Tally::default()
+            },
+            ..AreaTally::default()
+        };
+        let v = verified_area(100, 60, &t);
+        assert_eq!(v.unchecked_hires, 15);
+        assert_eq!(v.compliance.center.state, State::NoData);
     }
 }

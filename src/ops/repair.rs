@@ -53,6 +53,7 @@ pub fn repair(conn: &mut DbConnection, actor: &Actor) -> QueryResult<Repaired> {
         recount_contracts(conn)?;
         projects::recount(conn)?;
         tallies::rebuild(conn)?;
+        crate::db::verified_tallies::rebuild(conn)?;
         let after = check::check_in_transaction(conn)?;
         let took = started.elapsed();
         audit::record(

@@ -11,10 +11,11 @@ use serde::Deserialize;
 
 use crate::auth::CurrentUser;
 use crate::db::regions::RegionNames;
-use crate::db::{Db, figures};
+use crate::db::{Db, figures, verified_tallies};
 use crate::domain::compliance::State;
 use crate::domain::figures::Figures;
 use crate::domain::numbers::parse_date;
+use crate::domain::verification::{Verified, verified_area};
 use crate::error::AppError;
 use crate::web::chart;
 use crate::web::page::{AsI64, PageCtx};
@@ -171,6 +172,42 @@ pub struct DashboardData {
     pub total: Figures,
     pub names: RegionNames,
     pub monthly: Vec<(NaiveDate, i64, i64)>,
+    /// The verified figures (issue 15) by region code, the nation's under "": today only,
+    /// since the checks are as of now.
+    pub verified: HashMap<String, Verified>,
+}
+
+impl DashboardData {
+    /// The verified figures of a region (the nation's for "").
+    pub fn verified_of(&self, code: &str) -> Option<&Verified> {
+        self.verified.get(code)
+    }
+}
+
+/// Each region's verified figures and the nation's, from the regions' running tallies (a row
+/// each) and the declared hires of `regions`.
+pub fn verified_by_region(
+    conn: &mut crate::db::DbConnection,
+    regions: &[Figures],
+    total: &Figures,
+) -> diesel::QueryResult<HashMap<String, Verified>> {
+    let tallies = verified_tallies::of_regions(conn)?;
+    let mut out: HashMap<String, Verified> = regions
+        .iter()
+        .map(|f| {
+            let t = tallies.get(&f.code).copied().unwrap_or_default();
+            (
+                f.code.clone(),
+                verified_area(f.jobs_created, f.center_hires, &t),
+            )
+        })
+        .collect();
+    let national = verified_tallies::national(&tallies);
+    out.insert(
+        String::new(),
+        verified_area(total.jobs_created, total.center_hires, &national),
+    );
+    Ok(out)
 }
 
 /// The dashboard's figures as of a date: what the page shows, and what the API and the open
@@ -182,7 +219,13 @@ pub async fn data(
 ) -> Result<Arc<DashboardData>, AppError> {
     db.cached(format!("dashboard {as_of}"), move |conn| {
         let (regions, total) = figures::as_of(conn, as_of, today)?;
+        let verified = if as_of == today {
+            verified_by_region(conn, &regions, &total)?
+        } else {
+            HashMap::new()
+        };
         Ok(DashboardData {
+            verified,
             regions,
             total,
             names: RegionNames::load(conn)?,

@@ -231,13 +231,12 @@ async fn region_data(
         };
         let projects = figures::project_compliance(conn, Some(&code), as_of, today)?;
         let verified = if as_of == today {
-            let facts = crate::domain::compliance::ContractFacts {
-                center_hires: f.center_hires,
-                direct_hires: f.jobs_created - f.center_hires,
-                ..Default::default()
-            };
             let tally = crate::db::verification::region_tally(conn, &code)?;
-            Some(crate::domain::verification::verified(&facts, &tally))
+            Some(crate::domain::verification::verified_area(
+                f.jobs_created,
+                f.center_hires,
+                &tally,
+            ))
         } else {
             None
         };

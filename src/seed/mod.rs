@@ -114,7 +114,9 @@ pub struct Options {
     pub clock: crate::clock::Clock,
 }
 
-const PROGRAMME_TABLES: [&str; 18] = [
+const PROGRAMME_TABLES: [&str; 20] = [
+    "contract_verified_tallies",
+    "region_verified_tallies",
     "hire_verifications",
     "line_verifications",
     "register_referrals",

@@ -11,6 +11,7 @@ use diesel::prelude::*;
 use crate::db::registers::{self, BatchRow};
 use crate::db::schema::region_verification_settings as rvs;
 use crate::db::verification::{self as stored, Bind, Cond, HireCheck, HireRow, LineCheck, LineRow};
+use crate::db::verified_tallies::Pending;
 use crate::db::{DbConnection, jobs, now};
 use crate::domain::hire::{Channel, HireInput};
 use crate::domain::message::{FieldProblem, Message};
@@ -47,8 +48,14 @@ impl Context {
     }
 }
 
-/// Checks again every hire `cond` selects; returns how many.
-pub fn check_hires(conn: &mut DbConnection, cond: &Cond, today: NaiveDate) -> QueryResult<usize> {
+/// Checks again every hire `cond` selects; returns how many. What the new checks change in
+/// the verified tallies goes to `tally`, for the caller to flush.
+pub fn check_hires(
+    conn: &mut DbConnection,
+    cond: &Cond,
+    today: NaiveDate,
+    tally: &mut Pending,
+) -> QueryResult<usize> {
     let ctx = Context::load(conn, today)?;
     let mut after = String::new();
     let mut count = 0;
@@ -57,6 +64,7 @@ pub fn check_hires(conn: &mut DbConnection, cond: &Cond, today: NaiveDate) -> Qu
         let Some(last) = page.last() else { break };
         after = last.job_id.clone();
         let checks = check_page(conn, &page, &ctx)?;
+        tally.hires(conn, &checks)?;
         stored::save_hires(conn, &checks)?;
         count += page.len();
         if page.len() < PAGE {
@@ -167,8 +175,9 @@ pub fn after_hires(
     job_ids: &[String],
     today: NaiveDate,
 ) -> QueryResult<()> {
+    let mut tally = Pending::counted();
     for chunk in job_ids.chunks(PAGE) {
-        check_hires(conn, &Cond::new().and_in("j.id", chunk), today)?;
+        check_hires(conn, &Cond::new().and_in("j.id", chunk), today, &mut tally)?;
     }
     let numbers: Vec<String> = {
         let mut out = Vec::new();
@@ -181,7 +190,8 @@ pub fn after_hires(
         }
         distinct(out.into_iter())
     };
-    recheck_numbers(conn, &numbers, today)
+    recheck_numbers_into(conn, &numbers, today, &mut tally)?;
+    tally.flush(conn)
 }
 
 /// Checks again every hire quoting one of these referral numbers.
@@ -190,17 +200,29 @@ pub fn recheck_numbers(
     numbers: &[String],
     today: NaiveDate,
 ) -> QueryResult<()> {
+    let mut tally = Pending::counted();
+    recheck_numbers_into(conn, numbers, today, &mut tally)?;
+    tally.flush(conn)
+}
+
+fn recheck_numbers_into(
+    conn: &mut DbConnection,
+    numbers: &[String],
+    today: NaiveDate,
+    tally: &mut Pending,
+) -> QueryResult<()> {
     let ctx = Context::load(conn, today)?;
     for chunk in numbers.chunks(PAGE) {
         let hires = stored::hires_few(conn, &Cond::new().and_in("j.referral_number", chunk))?;
         let checks = check_page(conn, &hires, &ctx)?;
+        tally.hires(conn, &checks)?;
         stored::save_hires(conn, &checks)?;
     }
     Ok(())
 }
 
 /// Checks every procurement line `cond` selects.
-pub fn check_lines(conn: &mut DbConnection, cond: &Cond) -> QueryResult<usize> {
+pub fn check_lines(conn: &mut DbConnection, cond: &Cond, tally: &mut Pending) -> QueryResult<usize> {
     let coverage = registers::coverage(conn)?;
     let mut after = String::new();
     let mut count = 0;
@@ -215,6 +237,7 @@ pub fn check_lines(conn: &mut DbConnection, cond: &Cond) -> QueryResult<usize> {
             .iter()
             .map(|l| line_check(l, &coverage, &register, at))
             .collect();
+        tally.lines(conn, &checks)?;
         stored::save_lines(conn, &checks)?;
         count += page.len();
         if page.len() < PAGE {
@@ -260,10 +283,11 @@ fn line_check(
 
 /// Checks new ledger lines (in the transaction that records them).
 pub fn after_lines(conn: &mut DbConnection, line_ids: &[String]) -> QueryResult<()> {
+    let mut tally = Pending::counted();
     for chunk in line_ids.chunks(PAGE) {
-        check_lines(conn, &Cond::new().and_in("l.id", chunk))?;
+        check_lines(conn, &Cond::new().and_in("l.id", chunk), &mut tally)?;
     }
-    Ok(())
+    tally.flush(conn)
 }
 
 /// What a batch load checked again.
@@ -298,20 +322,23 @@ pub fn after_batch(
         }
     };
     let mut done = Rechecked::default();
+    // Thousands of checks at once: the contracts they touch are recomputed once at the end.
+    let mut pending = Pending::bulk();
+    let tally = &mut pending;
     match kind {
         Kind::Referrals => {
             let cond = in_region(Cond::new().and("j.channel = 'employment_center'"))
                 .and_with("j.hire_date >= ?", vec![Bind::Date(from)])
                 .and_with("j.hire_date <= ?", vec![Bind::Date(to)]);
-            done.hires = check_hires(conn, &cond, today)?;
+            done.hires = check_hires(conn, &cond, today, tally)?;
             let numbers = registers::referral_numbers(conn, &ids)?;
-            recheck_numbers(conn, &numbers, today)?;
+            recheck_numbers_into(conn, &numbers, today, tally)?;
         }
         Kind::EmploymentContracts => {
             let cond = in_region(Cond::new())
                 .and_with("j.hire_date >= ?", vec![Bind::Date(from)])
                 .and_with("j.hire_date <= ?", vec![Bind::Date(to)]);
-            done.hires = check_hires(conn, &cond, today)?;
+            done.hires = check_hires(conn, &cond, today, tally)?;
         }
         Kind::Contributions => {
             let cond = in_region(Cond::new())
@@ -320,7 +347,7 @@ pub fn after_batch(
                     "(j.end_date IS NULL OR j.end_date >= ?)",
                     vec![Bind::Date(from)],
                 );
-            done.hires = check_hires(conn, &cond, today)?;
+            done.hires = check_hires(conn, &cond, today, tally)?;
         }
         Kind::Certificates => {
             let start = from.and_hms_opt(0, 0, 0).unwrap_or_default();
@@ -332,17 +359,22 @@ pub fn after_batch(
             let cond = in_region(Cond::new().and("l.ct_kz_certificate IS NOT NULL"))
                 .and_with("l.created_at >= ?", vec![Bind::Stamp(start)])
                 .and_with("l.created_at < ?", vec![Bind::Stamp(end)]);
-            done.lines = check_lines(conn, &cond)?;
+            done.lines = check_lines(conn, &cond, tally)?;
             let numbers: Vec<String> = crate::db::schema::register_certificates::table
                 .filter(crate::db::schema::register_certificates::batch_id.eq_any(&ids))
                 .select(crate::db::schema::register_certificates::number)
                 .distinct()
                 .load(conn)?;
             for chunk in numbers.chunks(PAGE) {
-                done.lines += check_lines(conn, &Cond::new().and_in("l.ct_kz_certificate", chunk))?;
+                done.lines += check_lines(
+                    conn,
+                    &Cond::new().and_in("l.ct_kz_certificate", chunk),
+                    tally,
+                )?;
             }
         }
     }
+    pending.flush(conn)?;
     Ok(done)
 }
 
@@ -449,8 +481,11 @@ pub fn refusal_key(check: Check, reason: Reason) -> &'static str {
 /// Checks every hire and procurement line again, a page at a time: for data written outside
 /// the use cases (`jobmap seed`, `jobmap demo`, a restore), and as a repair. Not a page's job.
 pub fn check_all(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Rechecked> {
-    Ok(Rechecked {
-        hires: check_hires(conn, &Cond::new().and("1 = 1"), today)?,
-        lines: check_lines(conn, &Cond::new().and("1 = 1"))?,
-    })
+    let mut tally = Pending::bulk();
+    let done = Rechecked {
+        hires: check_hires(conn, &Cond::new().and("1 = 1"), today, &mut tally)?,
+        lines: check_lines(conn, &Cond::new().and("1 = 1"), &mut tally)?,
+    };
+    tally.flush(conn)?;
+    Ok(done)
 }

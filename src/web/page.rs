@@ -104,6 +104,11 @@ impl PageCtx {
         self.i18n.message(message)
     }
 
+    /// A share in basis points as a percentage in the page's language.
+    pub fn percent(&self, bp: impl AsI64) -> String {
+        self.i18n.percent(bp.as_i64())
+    }
+
     pub fn num(&self, n: impl AsI64) -> String {
         self.i18n.num(n.as_i64())
     }

@@ -124,7 +124,9 @@ async fn the_compliance_page_and_its_export_show_the_verified_figures() {
     app.browser()
         .get("/regions/27")
         .await
-        .assert_contains("33.3%</span> Hires with a matched referral");
+        .assert_contains(
+            "Hires with a matched referral</dt><dd><span class=\"verified-center\">33.3%</span>",
+        );
     member
         .get("/exports/compliance.csv?state=all")
         .await

@@ -1,0 +1,2 @@
+DROP TABLE region_verified_tallies;
+DROP TABLE contract_verified_tallies;
