@@ -223,7 +223,12 @@ fn upsert(
             "$1, $2",
             "contract_id",
         ),
-        None => ("region_verified_tallies", "region_code", "$1", "region_code"),
+        None => (
+            "region_verified_tallies",
+            "region_code",
+            "$1",
+            "region_code",
+        ),
     };
     // The counts are integers computed here, never user input: they go into the SQL text.
     let values: Vec<String> = counts(t).iter().map(i64::to_string).collect();
@@ -249,7 +254,9 @@ fn upsert(
             .bind::<Text, _>(id)
             .bind::<Text, _>(region)
             .execute(conn)?,
-        None => diesel::sql_query(sql).bind::<Text, _>(region).execute(conn)?,
+        None => diesel::sql_query(sql)
+            .bind::<Text, _>(region)
+            .execute(conn)?,
     };
     Ok(())
 }
@@ -318,7 +325,10 @@ pub fn of_regions(conn: &mut DbConnection) -> QueryResult<HashMap<String, AreaTa
         aliased()
     ))
     .load(conn)?;
-    Ok(rows.into_iter().map(|r| (r.key.clone(), r.tally())).collect())
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.key.clone(), r.tally()))
+        .collect())
 }
 
 /// The nation's tally: the regions' added up.

@@ -222,7 +222,11 @@ fn recheck_numbers_into(
 }
 
 /// Checks every procurement line `cond` selects.
-pub fn check_lines(conn: &mut DbConnection, cond: &Cond, tally: &mut Pending) -> QueryResult<usize> {
+pub fn check_lines(
+    conn: &mut DbConnection,
+    cond: &Cond,
+    tally: &mut Pending,
+) -> QueryResult<usize> {
     let coverage = registers::coverage(conn)?;
     let mut after = String::new();
     let mut count = 0;

@@ -59,6 +59,7 @@ mod session_memory;
 mod sign_in_guard;
 mod static_assets;
 mod uploads;
+mod verification_agree;
 mod verification_hires;
 mod verification_lines;
 mod verification_loading;

@@ -121,12 +121,9 @@ async fn the_compliance_page_and_its_export_show_the_verified_figures() {
         .await
         .assert_contains("Verified against registers")
         .assert_contains("<span class=\"muted\">33.3%</span>");
-    app.browser()
-        .get("/regions/27")
-        .await
-        .assert_contains(
-            "Hires with a matched referral</dt><dd><span class=\"verified-center\">33.3%</span>",
-        );
+    app.browser().get("/regions/27").await.assert_contains(
+        "Hires with a matched referral</dt><dd><span class=\"verified-center\">33.3%</span>",
+    );
     member
         .get("/exports/compliance.csv?state=all")
         .await
