@@ -30,6 +30,7 @@ pub mod compliance;
 pub mod contracts;
 pub mod copy;
 pub mod discrepancies;
+pub mod evidence;
 pub mod figures;
 pub mod idempotency;
 pub mod job_export;

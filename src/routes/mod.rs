@@ -26,6 +26,7 @@ pub mod register_settings;
 pub mod registers;
 pub mod review;
 pub mod verification;
+pub mod verification_evidence;
 pub mod verification_export;
 
 use actix_governor::governor::clock::QuantaInstant;

@@ -12,6 +12,7 @@ use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::audit::{self, Event};
 use crate::db::discrepancies::{self as lists, HireItem, LineItem, ListKind};
+use crate::db::evidence::{self as evidence_rows, Found};
 use crate::db::regions::{self, RegionName};
 use crate::domain::role::{Role, Scope};
 use crate::domain::verification::{Check, Reason};
@@ -19,6 +20,8 @@ use crate::error::AppError;
 use crate::policy::{self, Person, Place};
 use crate::web::page::PageCtx;
 use crate::web::render;
+
+use super::verification_evidence as evidence;
 
 pub const PER_PAGE: i64 = 50;
 
@@ -48,10 +51,20 @@ impl ListQuery {
     }
 }
 
-/// A hire as the viewer may see it.
+/// A hire as the viewer may see it, with the register records that explain its finding and,
+/// for its contractor, what to do next.
 pub struct ShownHire {
     pub item: HireItem,
     pub person: Person,
+    pub evidence: Vec<String>,
+    pub next_step: Option<String>,
+}
+
+/// A procurement line with its evidence and, for its contractor, what to do next.
+pub struct ShownLine {
+    pub item: LineItem,
+    pub evidence: Vec<String>,
+    pub next_step: Option<String>,
 }
 
 #[derive(Template)]
@@ -65,7 +78,7 @@ pub struct VerificationPage {
     pub national: bool,
     pub contractor: bool,
     pub hires: Vec<ShownHire>,
-    pub lines: Vec<LineItem>,
+    pub lines: Vec<ShownLine>,
     pub total: i64,
     pub page: i64,
     pub pages: i64,
@@ -100,7 +113,14 @@ pub(super) fn scope_of(user: &CurrentUser, q: &mut ListQuery) -> Result<Scope, A
     }
 }
 
-pub(super) fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
+pub(super) fn shown(
+    ctx: &PageCtx,
+    scope: &Scope,
+    kind: ListKind,
+    items: Vec<HireItem>,
+    found: &Found,
+) -> Vec<ShownHire> {
+    let contractor = matches!(scope, Scope::Contractor(_));
     items
         .into_iter()
         .map(|item| {
@@ -113,8 +133,27 @@ pub(super) fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
             );
             ShownHire {
                 person: policy::person(&item.iin, &item.worker_name, full),
+                evidence: evidence::of_hire(ctx, scope, kind, &item, found),
+                next_step: contractor.then(|| ctx.t(evidence::hire_next_step(kind, &item))),
                 item,
             }
+        })
+        .collect()
+}
+
+pub(super) fn shown_lines(
+    ctx: &PageCtx,
+    scope: &Scope,
+    items: Vec<LineItem>,
+    found: &Found,
+) -> Vec<ShownLine> {
+    let contractor = matches!(scope, Scope::Contractor(_));
+    items
+        .into_iter()
+        .map(|item| ShownLine {
+            evidence: evidence::of_line(ctx, &item, found),
+            next_step: contractor.then(|| ctx.t(evidence::line_next_step(&item))),
+            item,
         })
         .collect()
 }
@@ -122,6 +161,8 @@ pub(super) fn shown(scope: &Scope, items: Vec<HireItem>) -> Vec<ShownHire> {
 pub(super) struct Loaded {
     pub hires: Vec<HireItem>,
     pub lines: Vec<LineItem>,
+    /// The register records behind this page's entries.
+    pub found: Found,
     pub total: i64,
     pub regions: Vec<RegionName>,
 }
@@ -150,6 +191,11 @@ pub(super) async fn load(
                 lists::lines(conn, &scope, &region, offset, limit)?,
             )
         };
+        let found = if kind.is_hire_list() {
+            evidence_rows::for_hires(conn, kind, &hires)?
+        } else {
+            evidence_rows::for_lines(conn, &lines)?
+        };
         let entity_id = if region.is_empty() {
             "all".to_owned()
         } else {
@@ -170,6 +216,7 @@ pub(super) async fn load(
         Ok(Loaded {
             hires,
             lines,
+            found,
             total,
             regions: regions::active_names(conn, today)?,
         })
@@ -204,8 +251,8 @@ pub async fn show(
         regions: found.regions,
         national: scope == Scope::National,
         contractor: matches!(scope, Scope::Contractor(_)),
-        hires: shown(&scope, found.hires),
-        lines: found.lines,
+        hires: shown(&ctx, &scope, q.list(), found.hires, &found.found),
+        lines: shown_lines(&ctx, &scope, found.lines, &found.found),
         total: found.total,
         page,
         pages,

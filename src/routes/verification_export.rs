@@ -1,9 +1,10 @@
 //! `/verification.csv`: a discrepancy list as filtered on `/verification`, for the same
-//! viewers, with workers' IINs and names shown as the page shows them.
+//! viewers, with workers' IINs and names shown as the page shows them, and each entry's
+//! evidence (and, for a contractor, next step) as on the page.
 
 use actix_web::{HttpResponse, web};
 
-use super::verification::{ListQuery, load, scope_of, shown};
+use super::verification::{ListQuery, load, scope_of, shown, shown_lines};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::discrepancies::ListKind;
@@ -45,11 +46,13 @@ pub async fn export(
                 "verification-state",
                 "verification-reason",
                 "verification-missing-months",
+                "verification-evidence",
+                "verification-next-step",
             ]
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: shown(&scope, found.hires)
+            rows: shown(&ctx, &scope, kind, found.hires, &found.found)
                 .into_iter()
                 .map(|h| {
                     let state = match kind {
@@ -68,6 +71,8 @@ pub async fn export(
                         Cell::Text(state),
                         Cell::Text(reason(&h.item.referral_reason)),
                         Cell::Text(h.item.missing_months),
+                        Cell::Text(h.evidence.join("; ")),
+                        Cell::Text(h.next_step.unwrap_or_default()),
                     ]
                 })
                 .collect(),
@@ -85,14 +90,16 @@ pub async fn export(
                 "ledger-certificate",
                 "verification-state",
                 "verification-reason",
+                "verification-evidence",
+                "verification-next-step",
             ]
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: found
-                .lines
+            rows: shown_lines(&ctx, &scope, found.lines, &found.found)
                 .into_iter()
-                .map(|l| {
+                .map(|shown| {
+                    let l = shown.item;
                     vec![
                         Cell::Text(l.project_code),
                         Cell::Text(l.contract_number),
@@ -103,6 +110,8 @@ pub async fn export(
                         Cell::Text(l.ct_kz_certificate.unwrap_or_default()),
                         Cell::Text(check(&l.certificate)),
                         Cell::Text(reason(&l.reason)),
+                        Cell::Text(shown.evidence.join("; ")),
+                        Cell::Text(shown.next_step.unwrap_or_default()),
                     ]
                 })
                 .collect(),

@@ -60,6 +60,7 @@ mod sign_in_guard;
 mod static_assets;
 mod uploads;
 mod verification_agree;
+mod verification_evidence;
 mod verification_hires;
 mod verification_lines;
 mod verification_loading;
