@@ -72,6 +72,12 @@ fn of_referral(referral: &str) -> AreaTally {
     t
 }
 
+/// A line's id, amount, whether declared domestic, and its stored check's proven and failed
+/// value (none before its first check).
+type LineFound = (String, i64, bool, Option<i64>, Option<i64>);
+/// The same by line id: (amount, domestic, (proven, failed) of the stored check).
+type LineWas = (i64, bool, Option<(i64, i64)>);
+
 /// What a transaction's changed checks change in the tallies, written by [`Pending::flush`].
 #[derive(Debug)]
 pub struct Pending {
@@ -143,7 +149,7 @@ impl Pending {
         }
         for chunk in rows.chunks(500) {
             let ids: Vec<&str> = chunk.iter().map(|r| r.line_id.as_str()).collect();
-            let found: Vec<(String, i64, bool, Option<i64>, Option<i64>)> = pl::table
+            let found: Vec<LineFound> = pl::table
                 .left_join(lv::table)
                 .filter(pl::id.eq_any(ids))
                 .select((
@@ -154,7 +160,7 @@ impl Pending {
                     lv::failed_tenge.nullable(),
                 ))
                 .load(conn)?;
-            let found: HashMap<String, (i64, bool, Option<(i64, i64)>)> = found
+            let found: HashMap<String, LineWas> = found
                 .into_iter()
                 .map(|(id, amount, domestic, proven, failed)| {
                     (id, (amount, domestic, proven.zip(failed)))

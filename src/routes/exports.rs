@@ -3,6 +3,8 @@
 //! scope, streamed in batches so memory stays flat however many there are (and
 //! `/exports/jobs.xlsx`, built in constant memory and sent from disk).
 
+use std::collections::HashMap;
+
 use actix_web::web::Bytes;
 use actix_web::{HttpResponse, web};
 use futures_util::stream;
@@ -10,22 +12,27 @@ use futures_util::stream;
 use super::dashboard::AsOfQuery;
 use crate::auth::CurrentUser;
 use crate::db::regions::RegionNames;
-use crate::db::{Db, figures, job_export};
+use crate::db::{Db, job_export};
 use crate::domain::figures::Figures;
+use crate::domain::verification::Verified;
 use crate::error::AppError;
 use crate::i18n::I18n;
 use crate::web::export::{self, Cell, Table};
 use crate::web::page::PageCtx;
 use crate::web::xlsx_file::{self, XlsxFile};
 
-/// The dashboard table: one row per region in rank order, then the national total.
+/// The dashboard table: one row per region in rank order, then the national total, with
+/// the verified figures by region code (the nation's under ""; empty before today).
 pub fn dashboard_table(
     i18n: &I18n,
     names: &RegionNames,
     regions: &[Figures],
     total: &Figures,
+    verified: &HashMap<String, Verified>,
 ) -> Table {
     let row = |f: &Figures, name: String| {
+        let v = verified.get(&f.code);
+        let blank = || Cell::Text(String::new());
         vec![
             if f.rank > 0 {
                 Cell::Int(f.rank)
@@ -49,6 +56,10 @@ pub fn dashboard_table(
             Cell::Int(f.lifting_paid),
             Cell::Int(f.lifting_paid_tenge),
             Cell::Percent(f.domestic_bp()),
+            v.map_or_else(blank, |v| Cell::Text(i18n.t(v.state().label_key()))),
+            v.map_or_else(blank, |v| Cell::Percent(v.center_bp)),
+            v.and_then(|v| v.domestic_bp)
+                .map_or_else(blank, Cell::Percent),
         ]
     };
     let headers = [
@@ -70,6 +81,9 @@ pub fn dashboard_table(
         "fig-lifting",
         "export-lifting-tenge",
         "fig-domestic-share",
+        "verified-state",
+        "verified-center-share",
+        "verified-domestic-share",
     ];
     let mut rows: Vec<Vec<Cell>> = regions
         .iter()
@@ -92,15 +106,14 @@ pub async fn dashboard(
 ) -> Result<HttpResponse, AppError> {
     let today = ctx.today();
     let as_of = query.date(today);
-    let ((regions, total), names) = db
-        .run(move |conn| {
-            Ok((
-                figures::as_of(conn, as_of, today)?,
-                RegionNames::load(conn)?,
-            ))
-        })
-        .await?;
-    let mut t = dashboard_table(&ctx.i18n, &names, &regions, &total);
+    let data = super::dashboard::data(&db, as_of, today).await?;
+    let mut t = dashboard_table(
+        &ctx.i18n,
+        &data.names,
+        &data.regions,
+        &data.total,
+        &data.verified,
+    );
     t.name = format!("jobmap-dashboard-{as_of}");
     export::respond(&t, &format)
 }

@@ -1,8 +1,8 @@
 //! One truth for the verified figures (issue 15): after registers are loaded, the dashboard,
-//! the region, project, contract and compliance pages, the compliance export and the API
-//! (contracts, projects, compliance list, figures, open data) show the same verified shares;
-//! a hire recorded afterwards moves them all at once, and the running tallies they read are
-//! what the stored checks add up to.
+//! the region, project, contract and compliance pages, the dashboard and compliance exports
+//! and the API (contracts, projects, compliance list, figures, open data) show the same
+//! verified shares; a hire recorded afterwards moves them all at once, and the running
+//! tallies they read are what the stored checks add up to.
 
 use chrono::{Datelike, Utc};
 use diesel::prelude::*;
@@ -94,14 +94,19 @@ async fn everywhere_agree(
         .assert_contains(&format!(
             "<span class=\"muted\">{center} · {domestic}</span>"
         ));
+    let shares = format!(
+        ",{},{}",
+        center.trim_end_matches('%'),
+        domestic.trim_end_matches('%')
+    );
     member
         .get("/exports/compliance.csv?state=all")
         .await
-        .assert_contains(&format!(
-            ",{},{}",
-            center.trim_end_matches('%'),
-            domestic.trim_end_matches('%')
-        ));
+        .assert_contains(&shares);
+    member
+        .get("/exports/dashboard.csv")
+        .await
+        .assert_contains(&shares);
 
     let api = app.api(token);
     let contracts = api.get("/api/v1/contracts").await.ok();
