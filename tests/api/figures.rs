@@ -192,7 +192,9 @@ async fn dashboard_region_map_exports_and_compliance_tell_the_same_story() {
         .expect("West Kazakhstan in the export");
     assert_eq!(
         line,
-        "2,27,West Kazakhstan Region,1,1,1,0,10,5,50.0,3,60.0,20.0,2,1,1,170000,100.0"
+        "2,27,West Kazakhstan Region,1,1,1,0,10,5,50.0,3,60.0,20.0,2,1,1,170000,100.0,\
+         No data yet,0.0,",
+        "no register loaded: the verified state is not yet decided"
     );
     let xlsx = member.get("/exports/dashboard.xlsx").await;
     xlsx.assert_status(200);
