@@ -9,6 +9,7 @@
 //! - `jobmap_db_pool_connections{state="in_use"|"idle"}`, `jobmap_db_pool_max_connections`,
 //!   and `jobmap_db_pool_checkout_seconds`: how long requests waited for a connection.
 //! - `jobmap_sqlite_write_queue_wait_seconds`: time a write waited for the SQLite writer slot.
+//! - `jobmap_sqlite_group_commit_writes`: writes committed together by one SQLite transaction.
 //! - `jobmap_page_cache_requests_total{result="hit"|"miss"}`.
 //! - `jobmap_import_rows_total{kind,outcome}`: CSV rows imported or refused.
 //! - `jobmap_last_check_ok`, `jobmap_last_check_problems`, `jobmap_last_check_timestamp_seconds`:
@@ -29,6 +30,9 @@ const BUCKETS: [f64; 12] = [
     0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0,
 ];
 
+/// Writes per group commit, up to `db::group_commit::MAX_GROUP`.
+const GROUP_BUCKETS: [f64; 7] = [1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0];
+
 static HANDLE: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
 
 /// Installs the process's recorder on first use (tests start many servers in one process,
@@ -38,6 +42,12 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
         .get_or_init(|| {
             let built = PrometheusBuilder::new()
                 .set_buckets_for_metric(Matcher::Suffix("_seconds".into()), &BUCKETS)
+                .and_then(|b| {
+                    b.set_buckets_for_metric(
+                        Matcher::Full("jobmap_sqlite_group_commit_writes".into()),
+                        &GROUP_BUCKETS,
+                    )
+                })
                 .and_then(PrometheusBuilder::install_recorder);
             match built {
                 Ok(handle) => Some(handle),
@@ -86,6 +96,10 @@ pub fn pool_checkout(took: Duration) {
 
 pub fn write_queue_wait(took: Duration) {
     metrics::histogram!("jobmap_sqlite_write_queue_wait_seconds").record(took.as_secs_f64());
+}
+
+pub fn group_commit(writes: usize) {
+    metrics::histogram!("jobmap_sqlite_group_commit_writes").record(writes as f64);
 }
 
 pub fn cache(hit: bool) {

@@ -172,8 +172,8 @@ impl Answer {
     }
 }
 
-/// Runs `write` once for the request's key (or once, without a key) on the blocking pool,
-/// inside the transaction that keeps its answer, and sends the answer.
+/// Runs `write` once for the request's key (or once, without a key), inside the transaction
+/// that keeps its answer (on SQLite, a savepoint of the group commit's), and sends the answer.
 pub async fn perform<T, F>(
     db: &Db,
     caller: &ApiCaller,
@@ -190,7 +190,7 @@ where
         request.language,
     );
     let outcome = db
-        .run(move |conn| {
+        .run_write(move |conn| {
             Ok(idempotency::once(
                 conn,
                 &acting.id,

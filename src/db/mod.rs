@@ -32,6 +32,7 @@ pub mod copy;
 pub mod discrepancies;
 pub mod evidence;
 pub mod figures;
+pub mod group_commit;
 pub mod idempotency;
 pub mod job_export;
 pub mod jobs;
@@ -242,6 +243,8 @@ pub struct Db {
     _in_use: Option<Arc<std::fs::File>>,
     /// Whether the last attempt to get a connection timed out (the database is down).
     unreachable: Arc<AtomicBool>,
+    /// On SQLite, the writer that commits writes in groups (see `group_commit`).
+    writer: Option<Arc<group_commit::GroupWriter>>,
 }
 
 /// How long a request waits for a connection unless `JOBMAP_DB_TIMEOUT_SECS` says otherwise.
@@ -289,6 +292,7 @@ impl Db {
         let mut first = manager.open()?;
         prepare_alone(&mut first)?;
         drop(first);
+        let writer = group_writer(&manager);
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
             .min_idle(Some(1))
@@ -306,6 +310,7 @@ impl Db {
             cache: cache::PageCache::default(),
             _in_use: in_use,
             unreachable: Arc::default(),
+            writer,
         })
     }
 
@@ -323,6 +328,7 @@ impl Db {
             url: url.clone(),
             log: log.clone(),
         };
+        let writer = group_writer(&manager);
         let pool = r2d2::Pool::builder()
             .max_size(pool_size)
             .min_idle(Some(0))
@@ -335,6 +341,7 @@ impl Db {
             cache: cache::PageCache::default(),
             _in_use: None,
             unreachable: Arc::default(),
+            writer,
         })
     }
 
@@ -421,7 +428,6 @@ impl Db {
         .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))?
     }
 
-    /// Runs `f` in one write transaction (see [`write_transaction`]) off the async executor.
     /// `load`'s result for `what`, from memory while the figures have not changed since it
     /// was loaded (see `cache`); pages built from the figures read through this.
     pub async fn cached<T, F>(&self, what: String, load: F) -> Result<Arc<T>, AppError>
@@ -442,12 +448,42 @@ impl Db {
         self.cache.get_or_load(&what, async { make() }).await
     }
 
+    /// Runs `f` in one write transaction (see [`write_transaction`]) off the async executor.
+    /// On SQLite the transaction is shared with the other writes queued meanwhile, `f` in a
+    /// savepoint of its own (see `group_commit`); it answers once that transaction committed.
     pub async fn write<R, F>(&self, f: F) -> Result<R, AppError>
     where
         F: FnOnce(&mut DbConnection) -> Result<R, AppError> + Send + 'static,
         R: Send + 'static,
     {
-        self.run(move |conn| write_transaction(conn, f)).await
+        match &self.writer {
+            Some(writer) => writer.write(f).await,
+            None => self.run(move |conn| write_transaction(conn, f)).await,
+        }
+    }
+
+    /// Runs `f`, which writes through `write_transaction` itself (a use case that owns its
+    /// transaction), off the async executor: on SQLite through the group commit, where its
+    /// transaction becomes a savepoint of the group's and it answers once the group committed;
+    /// on PostgreSQL on the pool, like [`Db::run`].
+    pub async fn run_write<R, F>(&self, f: F) -> Result<R, AppError>
+    where
+        F: FnOnce(&mut DbConnection) -> Result<R, AppError> + Send + 'static,
+        R: Send + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(f).await,
+            None => self.run(f).await,
+        }
+    }
+}
+
+/// The group writer of a SQLite database (none on PostgreSQL, where each write keeps its own
+/// transaction and concurrent writers do not queue behind one another).
+fn group_writer(manager: &ConnectionManager) -> Option<Arc<group_commit::GroupWriter>> {
+    match manager.url {
+        DbUrl::Sqlite(_) => Some(Arc::new(group_commit::GroupWriter::new(manager.clone()))),
+        DbUrl::Postgres(_) => None,
     }
 }
 
@@ -462,6 +498,12 @@ where
 {
     if in_transaction(conn) {
         return nested_transaction(conn, f);
+    }
+    if group_commit::on_group_thread() {
+        // The group's transaction ended under this write (SQLite ends it itself on a full
+        // disk or an I/O error): writing on would commit statement by statement, and taking
+        // the writer slot again would wait for this very thread.
+        return Err(diesel::result::Error::NotInTransaction.into());
     }
     // SQLite has one writer at a time. Writers that find the lock taken sleep in its busy
     // handler (1, 2, 5 … 100 ms) and can be overtaken again and again; queueing them here
@@ -644,7 +686,8 @@ fn run_migrations(conn: &mut DbConnection) -> Result<(), DbSetupError> {
     Ok(())
 }
 
-/// One SQLite writer at a time in this process (see `write_transaction`).
+/// One SQLite writer at a time in this process (see `write_transaction`); the group writer
+/// takes it for each group.
 static SQLITE_WRITER: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Current UTC time truncated to microseconds, the precision PostgreSQL keeps, so a value read

@@ -108,6 +108,32 @@ impl Token {
         }
     }
 
+    /// The same token sent to another server on the same database.
+    pub fn at(&self, address: &str) -> Token {
+        Token {
+            base: address.to_owned(),
+            ..self.clone()
+        }
+    }
+
+    /// A POST that may get no answer (the server went away): `None` then.
+    pub async fn try_post(&self, path: &str, body: &Value) -> Option<Answer> {
+        let res = self
+            .client
+            .post(format!("{}/api/v1{path}", self.base))
+            .bearer_auth(&self.bearer)
+            .header("content-type", "application/json")
+            .body(body.to_string())
+            .send()
+            .await
+            .ok()?;
+        Some(Answer {
+            status: res.status().as_u16(),
+            headers: res.headers().clone(),
+            body: res.text().await.ok()?,
+        })
+    }
+
     pub async fn post(&self, path: &str, body: &Value, headers: &[(&str, &str)]) -> Answer {
         self.send(reqwest::Method::POST, path, body, headers).await
     }

@@ -36,6 +36,7 @@ mod database;
 mod errors;
 mod figures;
 mod generated;
+mod group_commit;
 mod headers;
 mod health;
 mod hire_import;

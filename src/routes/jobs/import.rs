@@ -121,7 +121,7 @@ pub async fn upload(
     let who = Who::from(&user);
     let row_count = rows.len();
     let outcome = db
-        .run(move |conn| Ok(job_import::import(conn, &who, &cid, &rows, today)))
+        .run_write(move |conn| Ok(job_import::import(conn, &who, &cid, &rows, today)))
         .await?;
     match outcome {
         Ok(count) => {

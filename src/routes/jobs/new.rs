@@ -72,7 +72,7 @@ pub async fn create(
     let today = ctx.today();
     let (who, cid, typed) = (Who::from(&user), c.contract.id.clone(), fields.clone());
     let saved = db
-        .run(move |conn| Ok(hires::hire(conn, &who, &cid, &typed, today)))
+        .run_write(move |conn| Ok(hires::hire(conn, &who, &cid, &typed, today)))
         .await?;
     match saved {
         Ok(job) => {
