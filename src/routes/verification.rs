@@ -13,7 +13,7 @@ use crate::db::Db;
 use crate::db::audit::{self, Event};
 use crate::db::discrepancies::{self as lists, HireItem, LineItem, ListKind};
 use crate::db::evidence::{self as evidence_rows, Found};
-use crate::db::regions::{self, RegionName};
+use crate::db::regions::{self, RegionName, RegionNames};
 use crate::domain::role::{Role, Scope};
 use crate::domain::verification::{Check, Reason};
 use crate::error::AppError;
@@ -119,6 +119,7 @@ pub(super) fn shown(
     kind: ListKind,
     items: Vec<HireItem>,
     found: &Found,
+    names: &RegionNames,
 ) -> Vec<ShownHire> {
     let contractor = matches!(scope, Scope::Contractor(_));
     items
@@ -133,7 +134,7 @@ pub(super) fn shown(
             );
             ShownHire {
                 person: policy::person(&item.iin, &item.worker_name, full),
-                evidence: evidence::of_hire(ctx, scope, kind, &item, found),
+                evidence: evidence::of_hire(ctx, scope, kind, &item, found, names),
                 next_step: contractor.then(|| ctx.t(evidence::hire_next_step(kind, &item))),
                 item,
             }
@@ -165,6 +166,8 @@ pub(super) struct Loaded {
     pub found: Found,
     pub total: i64,
     pub regions: Vec<RegionName>,
+    /// Every region's name, abolished ones included: register records name regions by code.
+    pub names: RegionNames,
 }
 
 pub(super) async fn load(
@@ -219,6 +222,7 @@ pub(super) async fn load(
             found,
             total,
             regions: regions::active_names(conn, today)?,
+            names: RegionNames::load(conn)?,
         })
     })
     .await
@@ -251,7 +255,14 @@ pub async fn show(
         regions: found.regions,
         national: scope == Scope::National,
         contractor: matches!(scope, Scope::Contractor(_)),
-        hires: shown(&ctx, &scope, q.list(), found.hires, &found.found),
+        hires: shown(
+            &ctx,
+            &scope,
+            q.list(),
+            found.hires,
+            &found.found,
+            &found.names,
+        ),
         lines: shown_lines(&ctx, &scope, found.lines, &found.found),
         total: found.total,
         page,

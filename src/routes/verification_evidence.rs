@@ -6,6 +6,7 @@
 
 use crate::db::discrepancies::{HireItem, LineItem, ListKind};
 use crate::db::evidence::Found;
+use crate::db::regions::RegionNames;
 use crate::domain::role::Scope;
 use crate::domain::verification::Reason;
 use crate::i18n::Arg;
@@ -38,7 +39,9 @@ pub fn of_hire(
     kind: ListKind,
     h: &HireItem,
     found: &Found,
+    names: &RegionNames,
 ) -> Vec<String> {
+    let region = |code: &str| text(names.name(code, ctx.lang()));
     let number = h.referral_number.clone().unwrap_or_default();
     let mut out = Vec::new();
     match kind {
@@ -54,7 +57,7 @@ pub fn of_hire(
                     &[
                         ("number", text(&number)),
                         ("iin", text(iin)),
-                        ("region", text(&r.region_code)),
+                        ("region", region(&r.region_code)),
                         ("district", text(&r.district)),
                         ("issued", text(r.issued_on.to_string())),
                         ("until", text(r.valid_until.to_string())),
@@ -76,7 +79,7 @@ pub fn of_hire(
                             ("iin", text(iin_shown(full, &u.iin))),
                             ("date", text(u.hire_date.to_string())),
                             ("contract", text(&u.contract_number)),
-                            ("region", text(&u.region_code)),
+                            ("region", region(&u.region_code)),
                         ],
                     ));
                 }

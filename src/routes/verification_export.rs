@@ -52,7 +52,7 @@ pub async fn export(
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: shown(&ctx, &scope, kind, found.hires, &found.found)
+            rows: shown(&ctx, &scope, kind, found.hires, &found.found, &found.names)
                 .into_iter()
                 .map(|h| {
                     let state = match kind {

@@ -46,7 +46,7 @@ async fn referral_entries_show_the_referral_found_and_the_other_hire_that_used_i
     let list = member.get("/verification?kind=referrals").await;
     list.assert_contains("In the registers")
         .assert_contains(&format!(
-            "Referral ЦЗ-1: IIN {}, region 27, Орал, issued 2024-06-25, valid until 2024-07-25",
+            "Referral ЦЗ-1: IIN {}, West Kazakhstan Region, Орал, issued 2024-06-25, valid until 2024-07-25",
             mask(&iin(99))
         ))
         .assert_contains("No referral ЦЗ-2 in the loaded registers")

@@ -951,9 +951,9 @@ audit-entity-region = Region
 ## Discrepancy lists: the register records behind each entry, and what a contractor does next.
 verification-evidence = In the registers
 verification-next-step = What to do
-evidence-referral = Referral { $number }: IIN { $iin }, region { $region }, { $district }, issued { $issued }, valid until { $until }
+evidence-referral = Referral { $number }: IIN { $iin }, { $region }, { $district }, issued { $issued }, valid until { $until }
 evidence-referral-none = No referral { $number } in the loaded registers
-evidence-other-use = Also quoted by the hire of IIN { $iin } on { $date } (contract { $contract }, region { $region })
+evidence-other-use = Also quoted by the hire of IIN { $iin } on { $date } (contract { $contract }, { $region })
 evidence-contract = Registered contract { $number } from { $start } ({ $position })
 evidence-contract-ended = Registered contract { $number } from { $start } to { $end } ({ $position })
 evidence-contract-none = No employment contract registered for this worker with employer BIN { $bin }

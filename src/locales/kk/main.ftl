@@ -935,9 +935,9 @@ audit-entity-region = Өңір
 ## Сәйкессіздіктер тізімдері: әр жазбаның тізілімдегі дәлелі және мердігердің келесі қадамы.
 verification-evidence = Тізілімдерде
 verification-next-step = Не істеу керек
-evidence-referral = { $number } жолдамасы: ЖСН { $iin }, өңір { $region }, { $district }, берілген күні { $issued }, { $until } дейін жарамды
+evidence-referral = { $number } жолдамасы: ЖСН { $iin }, { $region }, { $district }, берілген күні { $issued }, { $until } дейін жарамды
 evidence-referral-none = Жүктелген тізілімдерде { $number } жолдамасы жоқ
-evidence-other-use = Сондай-ақ ЖСН { $iin } қабылдауында { $date } көрсетілген (шарт { $contract }, өңір { $region })
+evidence-other-use = Сондай-ақ ЖСН { $iin } қабылдауында { $date } көрсетілген (шарт { $contract }, { $region })
 evidence-contract = Тіркелген { $number } шарты, { $start } бастап ({ $position })
 evidence-contract-ended = Тіркелген { $number } шарты, { $start } бастап { $end } дейін ({ $position })
 evidence-contract-none = Бұл қызметкердің БСН { $bin } жұмыс берушімен еңбек шарты тіркелмеген

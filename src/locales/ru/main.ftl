@@ -975,9 +975,9 @@ audit-entity-region = Регион
 ## Списки расхождений: записи реестров по каждой позиции и что делать подрядчику.
 verification-evidence = В реестрах
 verification-next-step = Что сделать
-evidence-referral = Направление { $number }: ИИН { $iin }, регион { $region }, { $district }, выдано { $issued }, действует до { $until }
+evidence-referral = Направление { $number }: ИИН { $iin }, { $region }, { $district }, выдано { $issued }, действует до { $until }
 evidence-referral-none = Направления { $number } нет в загруженных реестрах
-evidence-other-use = Также указано при приёме ИИН { $iin } от { $date } (договор { $contract }, регион { $region })
+evidence-other-use = Также указано при приёме ИИН { $iin } от { $date } (договор { $contract }, { $region })
 evidence-contract = Зарегистрированный договор { $number } с { $start } ({ $position })
 evidence-contract-ended = Зарегистрированный договор { $number } с { $start } по { $end } ({ $position })
 evidence-contract-none = Трудовой договор этого работника с работодателем БИН { $bin } не зарегистрирован
