@@ -92,6 +92,10 @@ pub enum Command {
     /// Issue, list and revoke API tokens of service accounts.
     #[command(subcommand)]
     Token(crate::cli_api::TokenCommand),
+    /// Load verification registers (referrals, employment contracts, pension contributions,
+    /// CT-KZ certificates) from files on this machine.
+    #[command(subcommand)]
+    Register(crate::cli_registers::RegisterCommand),
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -185,6 +189,7 @@ pub fn run(command: Command, config: &Config) -> anyhow::Result<()> {
         Command::Repair => operations::repair(&db),
         Command::ServiceAccount(cmd) => crate::cli_api::service_account(cmd, &db),
         Command::Token(cmd) => crate::cli_api::token(cmd, &db),
+        Command::Register(cmd) => crate::cli_registers::run(cmd, &db, config.clock().today()),
     }
 }
 

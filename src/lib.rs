@@ -6,6 +6,7 @@ pub mod bootstrap;
 pub mod cli;
 pub mod cli_api;
 pub mod cli_ops;
+pub mod cli_registers;
 pub mod clock;
 pub mod config;
 pub mod db;

@@ -186,10 +186,18 @@ pub fn count(
     scope: &Scope,
     region: &str,
 ) -> QueryResult<i64> {
-    let from = if kind.is_hire_list() {
-        HIRE_FROM
+    // The checks alone answer it (their indexes lead with the state and the region); the
+    // contract is joined only to narrow to a contractor's own.
+    let table = if kind.is_hire_list() {
+        "hire_verifications"
     } else {
-        LINE_FROM
+        "line_verifications"
+    };
+    let from = match scope {
+        Scope::Contractor(_) => {
+            format!("FROM {table} v JOIN contracts c ON c.id = v.contract_id")
+        }
+        _ => format!("FROM {table} v"),
     };
     let c = cond(kind, scope, region);
     let rows: Vec<Count> = c

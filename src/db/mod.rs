@@ -25,6 +25,7 @@ pub(crate) use insert_chunks;
 
 pub mod account_users;
 pub mod audit;
+pub mod bulk_write;
 pub mod cache;
 pub mod compliance;
 pub mod contracts;
@@ -568,7 +569,7 @@ where
 }
 
 /// Whether `conn` is inside a transaction already.
-fn in_transaction(conn: &mut DbConnection) -> bool {
+pub(crate) fn in_transaction(conn: &mut DbConnection) -> bool {
     let status = match conn {
         DbConnection::Sqlite(c) => AnsiTransactionManager::transaction_manager_status_mut(c),
         DbConnection::Postgresql(c) => AnsiTransactionManager::transaction_manager_status_mut(c),

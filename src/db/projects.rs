@@ -196,6 +196,8 @@ pub fn insert(
         ))
         .execute(conn)
         .map_err(|e| unique_violation(e, &input.code))?;
+    // The project list and the pages that name projects are cached per generation.
+    super::cache::touched();
     diesel::insert_into(project_status_changes::table)
         .values((
             project_status_changes::id.eq(new_id()),
@@ -266,6 +268,7 @@ pub fn update(
     if changed == 0 {
         return Err(ProjectWriteError::Stale(Box::new(get(conn, id)?)));
     }
+    super::cache::touched();
     Ok(get(conn, id)?)
 }
 
@@ -296,6 +299,7 @@ pub fn change_status(
         decision,
     } = step;
     lock_for_update(conn, "projects", id)?;
+    super::cache::touched();
     let before = get(conn, id)?;
     if before.version != base_version {
         return Err(ProjectWriteError::Stale(Box::new(before)));

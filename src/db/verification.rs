@@ -141,6 +141,106 @@ pub fn hires_few(conn: &mut DbConnection, cond: &Cond) -> QueryResult<Vec<HireRo
     cond.query(HIRES, "").load(conn)
 }
 
+/// The contracts of a region (every contract when `region` is `None`) in groups of about
+/// `size` hires, by their hire counters: a recheck of a whole register's period reads the
+/// hires a group at a time through the jobs' contract index, where keyset paging over a
+/// four-table join in job id order makes PostgreSQL join and sort far more than a page.
+pub fn contract_groups(
+    conn: &mut DbConnection,
+    region: Option<&str>,
+    size: usize,
+) -> QueryResult<Vec<Vec<String>>> {
+    use super::schema::{contracts as c, projects as p};
+    let mut q = c::table
+        .inner_join(p::table)
+        .select((c::id, c::center_hires + c::direct_hires))
+        .order(c::id)
+        .into_boxed();
+    if let Some(region) = region {
+        q = q.filter(p::region_code.eq(region.to_owned()));
+    }
+    let rows: Vec<(String, i32)> = q.load(conn)?;
+    let mut groups = Vec::new();
+    let (mut group, mut hires) = (Vec::new(), 0usize);
+    for (id, count) in rows {
+        group.push(id);
+        hires += usize::try_from(count).unwrap_or(0);
+        // A group also ends at 500 contracts: the bind limit of one `IN` list.
+        if hires >= size || group.len() == 500 {
+            groups.push(std::mem::take(&mut group));
+            hires = 0;
+        }
+    }
+    if !group.is_empty() {
+        groups.push(group);
+    }
+    Ok(groups)
+}
+
+/// A hire with the checks stored for it (none before its first check), for a recheck that
+/// redoes only the contributions check.
+#[derive(Debug, Clone, QueryableByName)]
+pub struct HireWithChecks {
+    #[diesel(embed)]
+    pub hire: HireRow,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub referral: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub referral_reason: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub employment: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub contributions: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    pub missing_months: Option<String>,
+}
+
+/// Every hire `cond` selects with its stored checks (`cond` selects few: a group of contracts).
+pub fn hires_with_checks(conn: &mut DbConnection, cond: &Cond) -> QueryResult<Vec<HireWithChecks>> {
+    cond.query(
+        "SELECT j.id AS job_id, j.contract_id, p.region_code, w.iin, c.contractor_bin, \
+         j.hire_date, j.end_date, j.referral_number, hv.referral, hv.referral_reason, \
+         hv.employment, hv.contributions, hv.missing_months \
+         FROM jobs j JOIN workers w ON w.id = j.worker_id JOIN contracts c ON c.id = j.contract_id \
+         JOIN projects p ON p.id = c.project_id LEFT JOIN hire_verifications hv ON hv.job_id = j.id",
+        "",
+    )
+    .load(conn)
+}
+
+/// Writes new contributions checks over stored ones, several hundred in one statement
+/// (`UPDATE … FROM (VALUES …)`, which SQLite and PostgreSQL both read): the other checks and
+/// the indexes on them stay untouched.
+pub fn save_contributions(conn: &mut DbConnection, rows: &[HireCheck]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // The discrepancy lists are cached pages of the stored checks.
+    super::cache::touched();
+    for chunk in rows.chunks(500) {
+        let Some(first) = chunk.first() else { continue };
+        let values: Vec<String> = (0..chunk.len())
+            .map(|i| format!("(${}, ${}, ${})", 3 * i + 2, 3 * i + 3, 3 * i + 4))
+            .collect();
+        let sql = format!(
+            "UPDATE hire_verifications SET contributions = v.column2, missing_months = v.column3, \
+             checked_at = $1 FROM (VALUES {}) AS v WHERE hire_verifications.job_id = v.column1",
+            values.join(", ")
+        );
+        let mut q = diesel::sql_query(sql)
+            .into_boxed::<<DbConnection as diesel::Connection>::Backend>()
+            .bind::<Timestamp, _>(first.checked_at);
+        for r in chunk {
+            q = q
+                .bind::<Text, _>(r.job_id.clone())
+                .bind::<Text, _>(r.contributions.clone())
+                .bind::<Text, _>(r.missing_months.clone());
+        }
+        q.execute(conn)?;
+    }
+    Ok(())
+}
+
 /// Every hire quoting one of the referral numbers, with what the referral rule needs to know
 /// which came first.
 #[derive(Debug, Clone, QueryableByName)]
@@ -190,6 +290,11 @@ pub struct HireCheck {
 
 /// Replaces the stored checks of these hires.
 pub fn save_hires(conn: &mut DbConnection, rows: &[HireCheck]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // The discrepancy lists are cached pages of the stored checks.
+    super::cache::touched();
     for chunk in rows.chunks(500) {
         let ids: Vec<&str> = chunk.iter().map(|r| r.job_id.as_str()).collect();
         diesel::delete(hv::table.filter(hv::job_id.eq_any(ids))).execute(conn)?;
@@ -253,6 +358,11 @@ pub struct LineCheck {
 }
 
 pub fn save_lines(conn: &mut DbConnection, rows: &[LineCheck]) -> QueryResult<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    // The discrepancy lists are cached pages of the stored checks.
+    super::cache::touched();
     for chunk in rows.chunks(500) {
         let ids: Vec<&str> = chunk.iter().map(|r| r.line_id.as_str()).collect();
         diesel::delete(lv::table.filter(lv::line_id.eq_any(ids))).execute(conn)?;

@@ -170,6 +170,10 @@ pub(super) struct Loaded {
     pub names: RegionNames,
 }
 
+/// The entries of one page of a list with what explains them, kept in the page cache until a
+/// write changes checks or registers (a million-row register makes the lists long; a page of
+/// them is read once per change, not once per view). Every view is audited all the same,
+/// through the writer, so that views committed together share one commit.
 pub(super) async fn load(
     db: &Db,
     user: &CurrentUser,
@@ -178,31 +182,28 @@ pub(super) async fn load(
     offset: i64,
     limit: i64,
     today: chrono::NaiveDate,
-) -> Result<Loaded, AppError> {
-    let (kind, scope, region) = (q.list(), scope.clone(), q.region.clone());
+) -> Result<std::sync::Arc<Loaded>, AppError> {
+    let (kind, region) = (q.list(), q.region.clone());
+    let key = format!(
+        "verification {} {scope:?} {region} {offset} {limit} {today}",
+        kind.code()
+    );
+    let (scope_for, region_for) = (scope.clone(), region.clone());
+    let fetch = move |conn: &mut crate::db::DbConnection| {
+        fetch(conn, kind, &scope_for, &region_for, offset, limit, today)
+    };
+    // An export is read once and is large: it does not take the cache's room.
+    let loaded = if limit <= PER_PAGE {
+        db.cached(key, fetch).await?
+    } else {
+        std::sync::Arc::new(db.run(fetch).await?)
+    };
     let actor = user.actor();
-    db.run(move |conn| {
-        let total = lists::count(conn, kind, &scope, &region)?;
-        let (hires, lines) = if kind.is_hire_list() {
-            (
-                lists::hires(conn, kind, &scope, &region, offset, limit)?,
-                Vec::new(),
-            )
-        } else {
-            (
-                Vec::new(),
-                lists::lines(conn, &scope, &region, offset, limit)?,
-            )
-        };
-        let found = if kind.is_hire_list() {
-            evidence_rows::for_hires(conn, kind, &hires)?
-        } else {
-            evidence_rows::for_lines(conn, &lines)?
-        };
+    db.write(move |conn| {
         let entity_id = if region.is_empty() {
             "all".to_owned()
         } else {
-            region.clone()
+            region
         };
         audit::record(
             conn,
@@ -216,16 +217,46 @@ pub(super) async fn load(
                 ip: None,
             },
         )?;
-        Ok(Loaded {
-            hires,
-            lines,
-            found,
-            total,
-            regions: regions::active_names(conn, today)?,
-            names: RegionNames::load(conn)?,
-        })
+        Ok(())
     })
-    .await
+    .await?;
+    Ok(loaded)
+}
+
+fn fetch(
+    conn: &mut crate::db::DbConnection,
+    kind: ListKind,
+    scope: &Scope,
+    region: &str,
+    offset: i64,
+    limit: i64,
+    today: chrono::NaiveDate,
+) -> Result<Loaded, AppError> {
+    let total = lists::count(conn, kind, scope, region)?;
+    let (hires, lines) = if kind.is_hire_list() {
+        (
+            lists::hires(conn, kind, scope, region, offset, limit)?,
+            Vec::new(),
+        )
+    } else {
+        (
+            Vec::new(),
+            lists::lines(conn, scope, region, offset, limit)?,
+        )
+    };
+    let found = if kind.is_hire_list() {
+        evidence_rows::for_hires(conn, kind, &hires)?
+    } else {
+        evidence_rows::for_lines(conn, &lines)?
+    };
+    Ok(Loaded {
+        hires,
+        lines,
+        found,
+        total,
+        regions: regions::active_names(conn, today)?,
+        names: RegionNames::load(conn)?,
+    })
 }
 
 pub async fn show(
@@ -252,18 +283,18 @@ pub async fn show(
     render(&VerificationPage {
         kind: q.list(),
         kinds: ListKind::ALL,
-        regions: found.regions,
+        regions: found.regions.clone(),
         national: scope == Scope::National,
         contractor: matches!(scope, Scope::Contractor(_)),
         hires: shown(
             &ctx,
             &scope,
             q.list(),
-            found.hires,
+            found.hires.clone(),
             &found.found,
             &found.names,
         ),
-        lines: shown_lines(&ctx, &scope, found.lines, &found.found),
+        lines: shown_lines(&ctx, &scope, found.lines.clone(), &found.found),
         total: found.total,
         page,
         pages,

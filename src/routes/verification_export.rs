@@ -52,30 +52,37 @@ pub async fn export(
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: shown(&ctx, &scope, kind, found.hires, &found.found, &found.names)
-                .into_iter()
-                .map(|h| {
-                    let state = match kind {
-                        ListKind::Contracts => check(&h.item.employment),
-                        ListKind::Contributions => t("check-missing"),
-                        _ => check(&h.item.referral),
-                    };
-                    vec![
-                        Cell::Text(h.item.project_code),
-                        Cell::Text(h.item.contract_number),
-                        Cell::Text(h.item.region_code),
-                        Cell::Text(h.person.iin),
-                        Cell::Text(h.person.name),
-                        Cell::Text(h.item.hire_date.to_string()),
-                        Cell::Text(h.item.referral_number.unwrap_or_default()),
-                        Cell::Text(state),
-                        Cell::Text(reason(&h.item.referral_reason)),
-                        Cell::Text(h.item.missing_months),
-                        Cell::Text(h.evidence.join("; ")),
-                        Cell::Text(h.next_step.unwrap_or_default()),
-                    ]
-                })
-                .collect(),
+            rows: shown(
+                &ctx,
+                &scope,
+                kind,
+                found.hires.clone(),
+                &found.found,
+                &found.names,
+            )
+            .into_iter()
+            .map(|h| {
+                let state = match kind {
+                    ListKind::Contracts => check(&h.item.employment),
+                    ListKind::Contributions => t("check-missing"),
+                    _ => check(&h.item.referral),
+                };
+                vec![
+                    Cell::Text(h.item.project_code),
+                    Cell::Text(h.item.contract_number),
+                    Cell::Text(h.item.region_code),
+                    Cell::Text(h.person.iin),
+                    Cell::Text(h.person.name),
+                    Cell::Text(h.item.hire_date.to_string()),
+                    Cell::Text(h.item.referral_number.unwrap_or_default()),
+                    Cell::Text(state),
+                    Cell::Text(reason(&h.item.referral_reason)),
+                    Cell::Text(h.item.missing_months),
+                    Cell::Text(h.evidence.join("; ")),
+                    Cell::Text(h.next_step.unwrap_or_default()),
+                ]
+            })
+            .collect(),
         }
     } else {
         Table {
@@ -96,7 +103,7 @@ pub async fn export(
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: shown_lines(&ctx, &scope, found.lines, &found.found)
+            rows: shown_lines(&ctx, &scope, found.lines.clone(), &found.found)
                 .into_iter()
                 .map(|shown| {
                     let l = shown.item;

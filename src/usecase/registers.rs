@@ -132,80 +132,83 @@ where
     if !may_load(by) {
         return Err(LoadError::Forbidden);
     }
-    let outcome = write_transaction(conn, |conn| -> Result<BatchSummary, LoadError> {
-        let problems = header_problems(conn, header)?;
-        if !problems.is_empty() {
-            return Err(LoadError::Lines(problems));
-        }
-        let old = registers::live_same(conn, header.kind, &header.region, header.from, header.to)?;
-        let (user_id, account_id) = match by.kind {
-            ActingKind::User => (Some(by.id.clone()), None),
-            ActingKind::ServiceAccount => (None, Some(by.id.clone())),
-        };
-        let batch = BatchRow {
-            id: new_id(),
-            kind: header.kind.code().to_owned(),
-            region_code: header.region.clone(),
-            period_from: header.from,
-            period_to: header.to,
-            source: header.source.trim().to_owned(),
-            row_count: 0,
-            loaded_by: by.login.clone(),
-            loaded_by_user_id: user_id,
-            loaded_by_account_id: account_id,
-            loaded_at: now(),
-            superseded_by: None,
-        };
-        if let Some(old) = &old {
-            registers::supersede(conn, &old.id, &batch.id)?;
-        }
-        registers::insert_batch(conn, &batch)?;
-        let started = std::time::Instant::now();
-        let count = write_rows(conn, &batch.id, &header.scope(), rows)?;
-        registers::set_row_count(conn, &batch.id, count)?;
-        let written_in = started.elapsed();
-        let superseded = old.map(|o| o.id);
-        let rechecked = verification::after_batch(conn, &batch, superseded.as_deref(), today)?;
-        let checked_in = started.elapsed() - written_in;
-        tracing::info!(
-            kind = %batch.kind,
-            rows = count,
-            hires = rechecked.hires,
-            lines = rechecked.lines,
-            written_ms = written_in.as_millis() as u64,
-            checked_ms = checked_in.as_millis() as u64,
-            "register batch loaded"
-        );
-        let actor = by.actor();
-        audit::record(
-            conn,
-            Event {
-                actor: &actor,
-                action: "register.load",
-                entity: "register_batch",
-                entity_id: &batch.id,
-                before: None,
-                after: Some(serde_json::json!({
-                    "kind": batch.kind,
-                    "region": batch.region_code,
-                    "period_from": batch.period_from,
-                    "period_to": batch.period_to,
-                    "source": batch.source,
-                    "rows": count,
-                    "superseded": superseded,
-                    "hires_checked": rechecked.hires,
-                    "lines_checked": rechecked.lines,
-                })),
-                ip: None,
-            },
-        )?;
-        Ok(BatchSummary {
-            batch_id: batch.id,
-            rows: count,
-            superseded,
-            rechecked,
-            written_in,
-            checked_in,
+    let outcome = crate::db::bulk_write::with_room(conn, |conn| {
+        write_transaction(conn, |conn| -> Result<BatchSummary, LoadError> {
+            let problems = header_problems(conn, header)?;
+            if !problems.is_empty() {
+                return Err(LoadError::Lines(problems));
+            }
+            let old =
+                registers::live_same(conn, header.kind, &header.region, header.from, header.to)?;
+            let (user_id, account_id) = match by.kind {
+                ActingKind::User => (Some(by.id.clone()), None),
+                ActingKind::ServiceAccount => (None, Some(by.id.clone())),
+            };
+            let batch = BatchRow {
+                id: new_id(),
+                kind: header.kind.code().to_owned(),
+                region_code: header.region.clone(),
+                period_from: header.from,
+                period_to: header.to,
+                source: header.source.trim().to_owned(),
+                row_count: 0,
+                loaded_by: by.login.clone(),
+                loaded_by_user_id: user_id,
+                loaded_by_account_id: account_id,
+                loaded_at: now(),
+                superseded_by: None,
+            };
+            if let Some(old) = &old {
+                registers::supersede(conn, &old.id, &batch.id)?;
+            }
+            registers::insert_batch(conn, &batch)?;
+            let started = std::time::Instant::now();
+            let count = write_rows(conn, &batch.id, &header.scope(), rows)?;
+            registers::set_row_count(conn, &batch.id, count)?;
+            let written_in = started.elapsed();
+            let superseded = old.map(|o| o.id);
+            let rechecked = verification::after_batch(conn, &batch, superseded.as_deref(), today)?;
+            let checked_in = started.elapsed() - written_in;
+            tracing::info!(
+                kind = %batch.kind,
+                rows = count,
+                hires = rechecked.hires,
+                lines = rechecked.lines,
+                written_ms = written_in.as_millis() as u64,
+                checked_ms = checked_in.as_millis() as u64,
+                "register batch loaded"
+            );
+            let actor = by.actor();
+            audit::record(
+                conn,
+                Event {
+                    actor: &actor,
+                    action: "register.load",
+                    entity: "register_batch",
+                    entity_id: &batch.id,
+                    before: None,
+                    after: Some(serde_json::json!({
+                        "kind": batch.kind,
+                        "region": batch.region_code,
+                        "period_from": batch.period_from,
+                        "period_to": batch.period_to,
+                        "source": batch.source,
+                        "rows": count,
+                        "superseded": superseded,
+                        "hires_checked": rechecked.hires,
+                        "lines_checked": rechecked.lines,
+                    })),
+                    ip: None,
+                },
+            )?;
+            Ok(BatchSummary {
+                batch_id: batch.id,
+                rows: count,
+                superseded,
+                rechecked,
+                written_in,
+                checked_in,
+            })
         })
     });
     match outcome {

@@ -74,6 +74,91 @@ pub fn check_hires(
     Ok(count)
 }
 
+/// Checks again every hire `cond` selects in the region's contracts (every contract when
+/// `region` is `None`), a group of contracts at a time: a whole register period's recheck.
+fn check_hires_by_contract(
+    conn: &mut DbConnection,
+    cond: &Cond,
+    region: Option<&str>,
+    today: NaiveDate,
+    tally: &mut Pending,
+) -> QueryResult<usize> {
+    let ctx = Context::load(conn, today)?;
+    let mut count = 0;
+    for group in stored::contract_groups(conn, region, PAGE)? {
+        let page = stored::hires_few(conn, &cond.clone().and_in("j.contract_id", &group))?;
+        let checks = check_page(conn, &page, &ctx)?;
+        tally.hires(conn, &checks)?;
+        stored::save_hires(conn, &checks)?;
+        count += page.len();
+    }
+    Ok(count)
+}
+
+/// Checks again the contributions of every hire `cond` selects: what a contributions batch
+/// changes. A hire's stored referral and employment checks stand (neither reads
+/// contributions), and so do the verified tallies, which count referrals and certificates
+/// only; only the checks that come out different are written. A hire never checked before
+/// gets all its checks.
+fn check_contributions(
+    conn: &mut DbConnection,
+    cond: &Cond,
+    region: Option<&str>,
+    today: NaiveDate,
+    tally: &mut Pending,
+) -> QueryResult<usize> {
+    let ctx = Context::load(conn, today)?;
+    let mut count = 0;
+    for group in stored::contract_groups(conn, region, PAGE)? {
+        let rows = stored::hires_with_checks(conn, &cond.clone().and_in("j.contract_id", &group))?;
+        count += rows.len();
+        let (known, fresh): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| {
+            r.referral.is_some() && r.employment.is_some() && r.contributions.is_some()
+        });
+        if !fresh.is_empty() {
+            let hires: Vec<HireRow> = fresh.into_iter().map(|r| r.hire).collect();
+            let checks = check_page(conn, &hires, &ctx)?;
+            tally.hires(conn, &checks)?;
+            stored::save_hires(conn, &checks)?;
+        }
+        let iins = distinct(known.iter().map(|r| r.hire.iin.clone()));
+        let paid = registers::paid_months(conn, &iins)?;
+        let at = now();
+        let none = Vec::new();
+        let changed: Vec<HireCheck> = known
+            .into_iter()
+            .filter_map(|r| {
+                let key = (r.hire.iin.clone(), r.hire.contractor_bin.clone());
+                let (check, missing) = v::contributions(
+                    &facts(&r.hire),
+                    &ctx.coverage,
+                    paid.get(&key).unwrap_or(&none),
+                    ctx.today,
+                );
+                let months = v::months_text(&missing);
+                if r.contributions.as_deref() == Some(check.code())
+                    && r.missing_months.as_deref() == Some(months.as_str())
+                {
+                    return None;
+                }
+                Some(HireCheck {
+                    job_id: r.hire.job_id,
+                    contract_id: r.hire.contract_id,
+                    region_code: r.hire.region_code,
+                    referral: r.referral.unwrap_or_default(),
+                    referral_reason: r.referral_reason.unwrap_or_default(),
+                    employment: r.employment.unwrap_or_default(),
+                    contributions: check.code().to_owned(),
+                    missing_months: months,
+                    checked_at: at,
+                })
+            })
+            .collect();
+        stored::save_contributions(conn, &changed)?;
+    }
+    Ok(count)
+}
+
 fn facts(h: &HireRow) -> HireFacts {
     HireFacts {
         iin: h.iin.clone(),
@@ -325,6 +410,7 @@ pub fn after_batch(
             )
         }
     };
+    let region = (!batch.region_code.is_empty()).then_some(batch.region_code.as_str());
     let mut done = Rechecked::default();
     // Thousands of checks at once: the contracts they touch are recomputed once at the end.
     let mut pending = Pending::bulk();
@@ -334,7 +420,7 @@ pub fn after_batch(
             let cond = in_region(Cond::new().and("j.channel = 'employment_center'"))
                 .and_with("j.hire_date >= ?", vec![Bind::Date(from)])
                 .and_with("j.hire_date <= ?", vec![Bind::Date(to)]);
-            done.hires = check_hires(conn, &cond, today, tally)?;
+            done.hires = check_hires_by_contract(conn, &cond, region, today, tally)?;
             let numbers = registers::referral_numbers(conn, &ids)?;
             recheck_numbers_into(conn, &numbers, today, tally)?;
         }
@@ -342,7 +428,7 @@ pub fn after_batch(
             let cond = in_region(Cond::new())
                 .and_with("j.hire_date >= ?", vec![Bind::Date(from)])
                 .and_with("j.hire_date <= ?", vec![Bind::Date(to)]);
-            done.hires = check_hires(conn, &cond, today, tally)?;
+            done.hires = check_hires_by_contract(conn, &cond, region, today, tally)?;
         }
         Kind::Contributions => {
             let cond = in_region(Cond::new())
@@ -351,7 +437,7 @@ pub fn after_batch(
                     "(j.end_date IS NULL OR j.end_date >= ?)",
                     vec![Bind::Date(from)],
                 );
-            done.hires = check_hires(conn, &cond, today, tally)?;
+            done.hires = check_contributions(conn, &cond, region, today, tally)?;
         }
         Kind::Certificates => {
             let start = from.and_hms_opt(0, 0, 0).unwrap_or_default();
@@ -487,7 +573,7 @@ pub fn refusal_key(check: Check, reason: Reason) -> &'static str {
 pub fn check_all(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Rechecked> {
     let mut tally = Pending::bulk();
     let done = Rechecked {
-        hires: check_hires(conn, &Cond::new().and("1 = 1"), today, &mut tally)?,
+        hires: check_hires_by_contract(conn, &Cond::new().and("1 = 1"), None, today, &mut tally)?,
         lines: check_lines(conn, &Cond::new().and("1 = 1"), &mut tally)?,
     };
     tally.flush(conn)?;

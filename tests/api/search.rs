@@ -149,13 +149,15 @@ async fn edits_and_deletions_are_followed_by_the_index() {
     let member = UserBuilder::commission().create(&app).browser(&app).await;
     assert_eq!(search(&member, "жөндеу").await, ["KZ-71-010"]);
 
-    // Renamed: found by its new title, no longer by the old one.
+    // Renamed: found by its new title, no longer by the old one. (Each search below is a
+    // term not searched before: a list already seen is served from the page cache until a
+    // write through jobmap, and these edits go straight to the database.)
     sql(
         &app,
         "UPDATE projects SET title = 'Жол салу', search_text = 'kz-71-010 жол салу' \
          WHERE code = 'KZ-71-010'",
     );
-    assert_eq!(search(&member, "жөндеу").await, Vec::<String>::new());
+    assert_eq!(search(&member, "өндеу").await, Vec::<String>::new());
     assert_eq!(search(&member, "салу").await, ["KZ-71-010"]);
 
     // Deleted: gone from the results; a new project is found at once.
@@ -165,7 +167,7 @@ async fn edits_and_deletions_are_followed_by_the_index() {
          (SELECT id FROM projects WHERE code = 'KZ-71-010'); \
          DELETE FROM projects WHERE code = 'KZ-71-010'",
     );
-    assert_eq!(search(&member, "салу").await, Vec::<String>::new());
+    assert_eq!(search(&member, "жол").await, Vec::<String>::new());
     ProjectBuilder::in_region("71")
         .code("KZ-71-011")
         .title("Жаңа жол салу")

@@ -200,3 +200,57 @@ async fn ending_a_job_checks_its_months_again() {
     let (.., state, missing) = checks(&app, &iin(1));
     assert_eq!((state.as_str(), missing.as_str()), ("matched", ""));
 }
+
+#[tokio::test]
+async fn a_corrected_contributions_file_clears_the_month_from_the_list_at_once() {
+    let app = spawn_app().await;
+    let (c, contractor) = contract(&app).await;
+    hire(&contractor, &c, 1, "employment_center")
+        .await
+        .assert_status(303);
+    let member = commission(&app).await;
+    let first = format!(
+        "month,employer_bin,iin,amount_tenge\n2024-07,{BIN},{},8500\n",
+        iin(1)
+    );
+    load(&member, "contributions", "", "2024-07", "2024-08", &first)
+        .await
+        .assert_redirect("/registers");
+    let before = checks(&app, &iin(1));
+    assert_eq!(
+        (before.3.as_str(), before.4.as_str()),
+        ("missing", "2024-08")
+    );
+    // The commission sees a contractor's worker's IIN masked, as on every page.
+    let full = iin(1);
+    let shown = format!("{}******{}", &full[..4], &full[10..]);
+    member
+        .get("/verification?kind=contributions")
+        .await
+        .assert_status(200)
+        .assert_contains(&shown);
+
+    // The fund sends the period again with August paid: the new batch replaces the old one.
+    let corrected = format!("{first}2024-08,{BIN},{},8500\n", iin(1));
+    load(
+        &member,
+        "contributions",
+        "",
+        "2024-07",
+        "2024-08",
+        &corrected,
+    )
+    .await
+    .assert_redirect("/registers");
+    let after = checks(&app, &iin(1));
+    assert_eq!((after.3.as_str(), after.4.as_str()), ("matched", ""));
+    // The referral and employment checks are left as they were.
+    assert_eq!(
+        (&after.0, &after.1, &after.2),
+        (&before.0, &before.1, &before.2)
+    );
+    member
+        .get("/verification?kind=contributions")
+        .await
+        .assert_lacks(&shown);
+}

@@ -163,17 +163,21 @@ pub async fn list(
     let query = query.into_inner();
     let filter = query.filter();
     let scope = user.scope.clone();
-    let (projects, total, names) = db
-        .run(move |conn| {
+    let today = ctx.today();
+    // Kept per filter, scope and page until a write changes projects or figures (`cache`):
+    // a search typed again, or the list seen again after a page visited from it, is not
+    // counted and ranked again.
+    let key = format!("project list {today} {scope:?} {filter:?}");
+    let listed = db
+        .cached(key, move |conn| {
             let (rows, total) = project_list::page(conn, &filter, &scope)?;
-            Ok((rows, total, RegionNames::load(conn)?))
+            let names = RegionNames::load(conn)?;
+            let regions = crate::db::regions::active_names(conn, today)?;
+            Ok((rows, total, names, regions))
         })
         .await?;
+    let (projects, total, names, regions) = listed.as_ref().clone();
     let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
-    let today = ctx.today();
-    let regions = db
-        .run(move |conn| Ok(crate::db::regions::active_names(conn, today)?))
-        .await?;
     render(&ListPage {
         page: query.page.parse::<i64>().unwrap_or(1).clamp(1, pages),
         show_region_filter: matches!(user.scope, Scope::National),
