@@ -128,6 +128,8 @@ pub fn copy(from: &str, to: &str) -> Result<CopyReport, CopyError> {
             Ok(report)
         })
     })?;
+    // A fresh PostgreSQL database has no planner statistics until autovacuum comes by.
+    super::bulk_write::refresh_statistics(dst, None)?;
     // `jobmap check` on the target, recorded there: its admin area shows the copy was checked.
     let (found, _) = crate::ops::runs::check_and_record(dst)?;
     report.broken = found

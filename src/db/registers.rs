@@ -163,7 +163,7 @@ pub fn coverage(conn: &mut DbConnection) -> QueryResult<Coverage> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = refr)]
+#[diesel(table_name = refr, treat_none_as_default_value = false)]
 struct NewReferral<'a> {
     batch_id: &'a str,
     line: i64,
@@ -177,7 +177,7 @@ struct NewReferral<'a> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = emp)]
+#[diesel(table_name = emp, treat_none_as_default_value = false)]
 struct NewContract<'a> {
     batch_id: &'a str,
     line: i64,
@@ -190,7 +190,7 @@ struct NewContract<'a> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = contrib)]
+#[diesel(table_name = contrib, treat_none_as_default_value = false)]
 struct NewContribution<'a> {
     batch_id: &'a str,
     line: i64,
@@ -201,7 +201,7 @@ struct NewContribution<'a> {
 }
 
 #[derive(Insertable)]
-#[diesel(table_name = cert)]
+#[diesel(table_name = cert, treat_none_as_default_value = false)]
 struct NewCertificate<'a> {
     batch_id: &'a str,
     line: i64,
@@ -265,10 +265,26 @@ pub fn insert_rows(
             }),
         }
     }
-    insert_chunks!(conn, refr::table, referrals);
-    insert_chunks!(conn, emp::table, contracts);
-    insert_chunks!(conn, contrib::table, contributions);
-    insert_chunks!(conn, cert::table, certificates);
+    // On PostgreSQL through COPY (binary): a national register is millions of rows, and COPY
+    // skips the parsing and planning of an INSERT per 500 of them.
+    macro_rules! write {
+        ($table:expr, $rows:expr) => {
+            if !$rows.is_empty() {
+                match conn {
+                    DbConnection::Sqlite(_) => insert_chunks!(conn, $table, $rows),
+                    DbConnection::Postgresql(c) => {
+                        diesel::copy_from($table)
+                            .from_insertable(&$rows)
+                            .execute(c)?;
+                    }
+                }
+            }
+        };
+    }
+    write!(refr::table, referrals);
+    write!(emp::table, contracts);
+    write!(contrib::table, contributions);
+    write!(cert::table, certificates);
     Ok(())
 }
 
@@ -336,20 +352,44 @@ pub fn contract_starts(
     Ok(found)
 }
 
+/// The live batches of one register (few).
+pub fn live_batches(conn: &mut DbConnection, kind: Kind) -> QueryResult<Vec<String>> {
+    b::table
+        .filter(b::kind.eq(kind.code()))
+        .filter(b::superseded_by.is_null())
+        .select(b::id)
+        .load(conn)
+}
+
 /// Months with a live contribution (amount above zero) by (IIN, employer BIN).
 pub fn paid_months(
     conn: &mut DbConnection,
     iins: &[String],
 ) -> QueryResult<HashMap<(String, String), Vec<NaiveDate>>> {
     let mut found: HashMap<(String, String), Vec<NaiveDate>> = HashMap::new();
+    let live = live_batches(conn, Kind::Contributions)?;
+    if live.is_empty() {
+        return Ok(found);
+    }
     for chunk in iins.chunks(500) {
-        let rows: Vec<(String, String, NaiveDate)> = contrib::table
-            .inner_join(b::table)
-            .filter(b::superseded_by.is_null())
+        let person = contrib::table
             .filter(contrib::iin.eq_any(chunk))
             .filter(contrib::amount_tenge.gt(0))
-            .select((contrib::iin, contrib::employer_bin, contrib::month))
-            .load(conn)?;
+            .select((contrib::iin, contrib::employer_bin, contrib::month));
+        // PostgreSQL: the live batches filter on the last column of the person index, so a
+        // superseded batch's rows are skipped without reading them from the table (57 → 25 ms
+        // per 500 people at national scale). SQLite would read that condition through the
+        // primary key (batch, line) instead, the whole batch per lookup (200 s for a national
+        // load): there each row is joined to its batch.
+        let rows: Vec<(String, String, NaiveDate)> = match conn {
+            DbConnection::Postgresql(_) => {
+                person.filter(contrib::batch_id.eq_any(&live)).load(conn)?
+            }
+            DbConnection::Sqlite(_) => person
+                .inner_join(b::table)
+                .filter(b::superseded_by.is_null())
+                .load(conn)?,
+        };
         for (iin, bin, month) in rows {
             found.entry((iin, bin)).or_default().push(month);
         }

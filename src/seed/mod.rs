@@ -243,6 +243,8 @@ fn load_all(
         );
         crate::db::projects::recount(conn)?;
         tallies::rebuild(conn)?;
+        // Planned as a national database, not as the empty one it was a minute ago.
+        crate::db::bulk_write::refresh_statistics(conn, None)?;
         let started = std::time::Instant::now();
         let checked = crate::usecase::verification::check_all(conn, ctx.today)?;
         tracing::info!(

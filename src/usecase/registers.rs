@@ -18,8 +18,9 @@ use crate::domain::registers::{BatchScope, Row, belongs};
 use crate::domain::role::{Role, Scope};
 use crate::domain::verification::Kind;
 
-/// Rows written per statement batch.
-const CHUNK: usize = 500;
+/// Rows handed to the database at a time (one COPY on PostgreSQL, INSERTs of 500 on SQLite):
+/// a bounded buffer however long the file.
+const CHUNK: usize = 5_000;
 /// At most this many problems are listed; a file with more says how many more.
 pub const MAX_PROBLEMS: usize = 1_000;
 
@@ -165,6 +166,8 @@ where
             let started = std::time::Instant::now();
             let count = write_rows(conn, &batch.id, &header.scope(), rows)?;
             registers::set_row_count(conn, &batch.id, count)?;
+            let table = format!("register_{}", batch.kind);
+            crate::db::bulk_write::refresh_statistics(conn, Some(&table))?;
             let written_in = started.elapsed();
             let superseded = old.map(|o| o.id);
             let rechecked = verification::after_batch(conn, &batch, superseded.as_deref(), today)?;

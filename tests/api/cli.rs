@@ -226,3 +226,75 @@ async fn list_deactivate_and_reset_password() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("no user 'ghost'"));
 }
+
+#[tokio::test]
+async fn a_register_file_is_loaded_from_the_command_line_all_or_nothing() {
+    use jobmap::db::schema::register_batches as b;
+    let app = spawn_app().await;
+    let member = crate::builders::UserBuilder::commission().create(&app);
+    let contractor = crate::builders::UserBuilder::contractor("940140000385").create(&app);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("contributions.csv");
+    let load = |login: &str| {
+        let path = file.to_str().unwrap().to_owned();
+        jobmap(
+            &app,
+            &[
+                "register",
+                "load",
+                "--kind",
+                "contributions",
+                "--from",
+                "2024-07",
+                "--to",
+                "2024-08",
+                "--source",
+                "ENPF export",
+                "--as",
+                login,
+                &path,
+            ],
+            None,
+        )
+    };
+    let batches = || -> Vec<(String, i64)> {
+        let mut conn = app.db.conn().unwrap();
+        b::table
+            .select((b::loaded_by, b::row_count))
+            .load(&mut conn)
+            .unwrap()
+    };
+
+    // A bad line: nothing is loaded, and the line is named.
+    std::fs::write(
+        &file,
+        "month,employer_bin,iin,amount_tenge\n2024-07,940140000385,800101310013,8500\n\
+         2024-13,940140000385,800101310013,8500\n",
+    )
+    .unwrap();
+    let out = load(&member.login);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("line 3"), "{}", stderr(&out));
+    assert!(batches().is_empty());
+
+    // Only admins and commission members load registers.
+    std::fs::write(
+        &file,
+        "month,employer_bin,iin,amount_tenge\n2024-07,940140000385,800101310013,8500\n\
+         2024-08,940140000385,800101310013,8500\n",
+    )
+    .unwrap();
+    let out = load(&contractor.login);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("may not load registers"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(batches().is_empty());
+
+    let out = load(&member.login);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2 rows"), "{}", stdout(&out));
+    assert_eq!(batches(), [(member.login.clone(), 2)]);
+}
