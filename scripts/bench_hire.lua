@@ -3,8 +3,10 @@
 -- Needs BENCH_CSRF and BENCH_COOKIE in the environment; the path is the URL's.
 
 local counter = 0
-local thread_id = 0
 local threads = 0
+-- `thread_id` is a global that `setup` sets in each thread's own Lua state (a local of the
+-- same name would shadow it: every thread would then send the same workers, and half the
+-- hires would be refused as the same worker hired twice).
 
 function setup(thread)
   thread:set("thread_id", threads)
@@ -35,7 +37,7 @@ local offset = tonumber(os.getenv("BENCH_IIN_OFFSET") or "0")
 
 local function next_iin()
   while true do
-    local n = offset + thread_id * 10000000 + counter
+    local n = offset + (thread_id or 0) * 10000000 + counter
     counter = counter + 1
     local day = n % 8400
     local serial = math.floor(n / 8400) % 10000
@@ -59,7 +61,7 @@ request = function()
     .. "&iin=" .. next_iin()
     .. "&full_name=Benchmark+Worker&home_settlement=Uralsk&position=Mason"
     .. "&hire_date=" .. day .. "&kind=temporary&channel=employment_center"
-    .. "&referral_number=BENCH-" .. thread_id .. "-" .. counter
+    .. "&referral_number=BENCH-" .. (thread_id or 0) .. "-" .. counter
     .. "&referral_date=" .. day .. "&monthly_wage_tenge=150000"
   return wrk.format("POST", nil, {
     ["Content-Type"] = "application/x-www-form-urlencoded",

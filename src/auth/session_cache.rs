@@ -8,14 +8,15 @@
 //! signals after the last it saw, dropping those sessions and accounts. Asking costs little:
 //! on SQLite `PRAGMA data_version` on a connection of its own (the signals are read only when
 //! another connection has committed something); on PostgreSQL one read of the signals'
-//! primary key, which finds nothing almost always.
+//! primary key, which finds nothing almost always, shared by the requests that arrived before
+//! it started (see `last_read`).
 //!
 //! An entry remembers the last signal applied before it was read from the database; a signal
 //! for it applied later marks it stale even if a slow load puts it back afterwards. When the
 //! signals cannot be read, nothing is served from memory.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -74,6 +75,13 @@ pub struct SessionCache {
     /// Whether the last attempt to read the signals worked.
     healthy: AtomicBool,
     watch: Mutex<Watch>,
+    /// PostgreSQL: how many reads of the signals have started.
+    reads_started: AtomicU64,
+    /// PostgreSQL: the last read's number and result, locked while a read runs. A request
+    /// takes the result of a read that started after it arrived (that read saw every change
+    /// committed before the request) instead of making one of its own: concurrent requests
+    /// share one round trip, and none is answered from a read older than itself.
+    last_read: tokio::sync::Mutex<(u64, Option<i64>)>,
 }
 
 /// What reading the signals found.
@@ -124,21 +132,38 @@ impl SessionCache {
             applied: AtomicI64::new(-1),
             healthy: AtomicBool::new(false),
             watch: Mutex::new(Watch::None),
+            reads_started: AtomicU64::new(0),
+            last_read: tokio::sync::Mutex::new((0, None)),
         }
     }
 
     /// Applies the signals written since the last look; the last signal applied, or `None`
     /// when they cannot be read (the caller then reads the database and keeps nothing).
     pub async fn refresh(&self) -> Option<i64> {
+        if self.db.is_sqlite() {
+            let applied = self.applied.load(Ordering::Acquire);
+            let read = self.read_sqlite(applied);
+            return self.settle(read).await;
+        }
+        let arrival = self.reads_started.load(Ordering::Acquire);
+        let mut last = self.last_read.lock().await;
+        if last.0 > arrival {
+            return last.1;
+        }
+        let number = self.reads_started.fetch_add(1, Ordering::AcqRel) + 1;
         let applied = self.applied.load(Ordering::Acquire);
-        let read = if self.db.is_sqlite() {
-            self.read_sqlite(applied)
-        } else {
-            self.db
-                .run(move |conn| Ok(read(conn, applied)?))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))
-        };
+        let read = self
+            .db
+            .run(move |conn| Ok(read(conn, applied)?))
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"));
+        let result = self.settle(read).await;
+        *last = (number, result);
+        result
+    }
+
+    /// Applies what a read of the signals found.
+    async fn settle(&self, read: anyhow::Result<Read>) -> Option<i64> {
         let read = match read {
             Ok(read) => read,
             Err(e) => {
