@@ -19,4 +19,5 @@ pub mod registers;
 pub mod service_accounts;
 pub mod users;
 pub mod verification;
+pub mod verification_batch;
 pub mod verification_settings;

@@ -8,9 +8,9 @@ use chrono::NaiveDate;
 use diesel::QueryResult;
 use diesel::prelude::*;
 
-use crate::db::registers::{self, BatchRow};
+use crate::db::registers;
 use crate::db::schema::region_verification_settings as rvs;
-use crate::db::verification::{self as stored, Bind, Cond, HireCheck, HireRow, LineCheck, LineRow};
+use crate::db::verification::{self as stored, Cond, HireCheck, HireRow, LineCheck, LineRow};
 use crate::db::verified_tallies::Pending;
 use crate::db::{DbConnection, jobs, now};
 use crate::domain::hire::{Channel, HireInput};
@@ -20,8 +20,10 @@ use crate::domain::verification::{
 };
 use crate::usecase::hires::RowProblem;
 
+pub use super::verification_batch::{Rechecked, after_batch, check_all};
+
 /// Hires and lines are read and written this many at a time.
-const PAGE: usize = 500;
+pub(super) const PAGE: usize = 500;
 
 /// The parameter that sets the tolerance between a hire date and its registered contract's
 /// start, in days (`domain::verification::DEFAULT_TOLERANCE_DAYS` when not set).
@@ -32,14 +34,14 @@ pub fn tolerance_days(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<
 }
 
 /// Everything one page of checks needs besides the hires themselves.
-struct Context {
-    coverage: Coverage,
+pub(super) struct Context {
+    pub(super) coverage: Coverage,
     tolerance: i64,
-    today: NaiveDate,
+    pub(super) today: NaiveDate,
 }
 
 impl Context {
-    fn load(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Self> {
+    pub(super) fn load(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Self> {
         Ok(Self {
             coverage: registers::coverage(conn)?,
             tolerance: tolerance_days(conn, today)?,
@@ -63,9 +65,7 @@ pub fn check_hires(
         let page = stored::hires_page(conn, cond, &after, PAGE)?;
         let Some(last) = page.last() else { break };
         after = last.job_id.clone();
-        let checks = check_page(conn, &page, &ctx)?;
-        tally.hires(conn, &checks)?;
-        stored::save_hires(conn, &checks)?;
+        check_and_save(conn, &page, &ctx, tally)?;
         count += page.len();
         if page.len() < PAGE {
             break;
@@ -74,92 +74,7 @@ pub fn check_hires(
     Ok(count)
 }
 
-/// Checks again every hire `cond` selects in the region's contracts (every contract when
-/// `region` is `None`), a group of contracts at a time: a whole register period's recheck.
-fn check_hires_by_contract(
-    conn: &mut DbConnection,
-    cond: &Cond,
-    region: Option<&str>,
-    today: NaiveDate,
-    tally: &mut Pending,
-) -> QueryResult<usize> {
-    let ctx = Context::load(conn, today)?;
-    let mut count = 0;
-    for group in stored::contract_groups(conn, region, PAGE)? {
-        let page = stored::hires_few(conn, &cond.clone().and_in("j.contract_id", &group))?;
-        let checks = check_page(conn, &page, &ctx)?;
-        tally.hires(conn, &checks)?;
-        stored::save_hires(conn, &checks)?;
-        count += page.len();
-    }
-    Ok(count)
-}
-
-/// Checks again the contributions of every hire `cond` selects: what a contributions batch
-/// changes. A hire's stored referral and employment checks stand (neither reads
-/// contributions), and so do the verified tallies, which count referrals and certificates
-/// only; only the checks that come out different are written. A hire never checked before
-/// gets all its checks.
-fn check_contributions(
-    conn: &mut DbConnection,
-    cond: &Cond,
-    region: Option<&str>,
-    today: NaiveDate,
-    tally: &mut Pending,
-) -> QueryResult<usize> {
-    let ctx = Context::load(conn, today)?;
-    let mut count = 0;
-    for group in stored::contract_groups(conn, region, PAGE)? {
-        let rows = stored::hires_with_checks(conn, &cond.clone().and_in("j.contract_id", &group))?;
-        count += rows.len();
-        let (known, fresh): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| {
-            r.referral.is_some() && r.employment.is_some() && r.contributions.is_some()
-        });
-        if !fresh.is_empty() {
-            let hires: Vec<HireRow> = fresh.into_iter().map(|r| r.hire).collect();
-            let checks = check_page(conn, &hires, &ctx)?;
-            tally.hires(conn, &checks)?;
-            stored::save_hires(conn, &checks)?;
-        }
-        let iins = distinct(known.iter().map(|r| r.hire.iin.clone()));
-        let paid = registers::paid_months(conn, &iins)?;
-        let at = now();
-        let none = Vec::new();
-        let changed: Vec<HireCheck> = known
-            .into_iter()
-            .filter_map(|r| {
-                let key = (r.hire.iin.clone(), r.hire.contractor_bin.clone());
-                let (check, missing) = v::contributions(
-                    &facts(&r.hire),
-                    &ctx.coverage,
-                    paid.get(&key).unwrap_or(&none),
-                    ctx.today,
-                );
-                let months = v::months_text(&missing);
-                if r.contributions.as_deref() == Some(check.code())
-                    && r.missing_months.as_deref() == Some(months.as_str())
-                {
-                    return None;
-                }
-                Some(HireCheck {
-                    job_id: r.hire.job_id,
-                    contract_id: r.hire.contract_id,
-                    region_code: r.hire.region_code,
-                    referral: r.referral.unwrap_or_default(),
-                    referral_reason: r.referral_reason.unwrap_or_default(),
-                    employment: r.employment.unwrap_or_default(),
-                    contributions: check.code().to_owned(),
-                    missing_months: months,
-                    checked_at: at,
-                })
-            })
-            .collect();
-        stored::save_contributions(conn, &changed)?;
-    }
-    Ok(count)
-}
-
-fn facts(h: &HireRow) -> HireFacts {
+pub(super) fn facts(h: &HireRow) -> HireFacts {
     HireFacts {
         iin: h.iin.clone(),
         region: h.region_code.clone(),
@@ -170,11 +85,23 @@ fn facts(h: &HireRow) -> HireFacts {
     }
 }
 
-fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
+pub(super) fn distinct(values: impl Iterator<Item = String>) -> Vec<String> {
     let set: HashSet<String> = values.collect();
     let mut out: Vec<String> = set.into_iter().collect();
     out.sort();
     out
+}
+
+/// Checks these hires and stores the checks, with what they change in the verified tallies.
+pub(super) fn check_and_save(
+    conn: &mut DbConnection,
+    hires: &[HireRow],
+    ctx: &Context,
+    tally: &mut Pending,
+) -> QueryResult<()> {
+    let checks = check_page(conn, hires, ctx)?;
+    tally.hires(conn, &checks)?;
+    stored::save_hires(conn, &checks)
 }
 
 fn check_page(
@@ -290,7 +217,7 @@ pub fn recheck_numbers(
     tally.flush(conn)
 }
 
-fn recheck_numbers_into(
+pub(super) fn recheck_numbers_into(
     conn: &mut DbConnection,
     numbers: &[String],
     today: NaiveDate,
@@ -299,9 +226,7 @@ fn recheck_numbers_into(
     let ctx = Context::load(conn, today)?;
     for chunk in numbers.chunks(PAGE) {
         let hires = stored::hires_few(conn, &Cond::new().and_in("j.referral_number", chunk))?;
-        let checks = check_page(conn, &hires, &ctx)?;
-        tally.hires(conn, &checks)?;
-        stored::save_hires(conn, &checks)?;
+        check_and_save(conn, &hires, &ctx, tally)?;
     }
     Ok(())
 }
@@ -377,95 +302,6 @@ pub fn after_lines(conn: &mut DbConnection, line_ids: &[String]) -> QueryResult<
         check_lines(conn, &Cond::new().and_in("l.id", chunk), &mut tally)?;
     }
     tally.flush(conn)
-}
-
-/// What a batch load checked again.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Rechecked {
-    pub hires: usize,
-    pub lines: usize,
-}
-
-/// Checks again what a new batch (and the one it superseded) concerns: only its region and
-/// period, and the hires or lines quoting a number either batch holds.
-pub fn after_batch(
-    conn: &mut DbConnection,
-    batch: &BatchRow,
-    superseded: Option<&str>,
-    today: NaiveDate,
-) -> QueryResult<Rechecked> {
-    let Some(kind) = Kind::from_code(&batch.kind) else {
-        return Ok(Rechecked::default());
-    };
-    let (from, to) = (batch.period_from, batch.period_to);
-    let mut ids = vec![batch.id.clone()];
-    ids.extend(superseded.map(str::to_owned));
-    let in_region = |c: Cond| {
-        if batch.region_code.is_empty() {
-            c
-        } else {
-            c.and_with(
-                "p.region_code = ?",
-                vec![Bind::Text(batch.region_code.clone())],
-            )
-        }
-    };
-    let region = (!batch.region_code.is_empty()).then_some(batch.region_code.as_str());
-    let mut done = Rechecked::default();
-    // Thousands of checks at once: the contracts they touch are recomputed once at the end.
-    let mut pending = Pending::bulk();
-    let tally = &mut pending;
-    match kind {
-        Kind::Referrals => {
-            let cond = in_region(Cond::new().and("j.channel = 'employment_center'"))
-                .and_with("j.hire_date >= ?", vec![Bind::Date(from)])
-                .and_with("j.hire_date <= ?", vec![Bind::Date(to)]);
-            done.hires = check_hires_by_contract(conn, &cond, region, today, tally)?;
-            let numbers = registers::referral_numbers(conn, &ids)?;
-            recheck_numbers_into(conn, &numbers, today, tally)?;
-        }
-        Kind::EmploymentContracts => {
-            let cond = in_region(Cond::new())
-                .and_with("j.hire_date >= ?", vec![Bind::Date(from)])
-                .and_with("j.hire_date <= ?", vec![Bind::Date(to)]);
-            done.hires = check_hires_by_contract(conn, &cond, region, today, tally)?;
-        }
-        Kind::Contributions => {
-            let cond = in_region(Cond::new())
-                .and_with("j.hire_date <= ?", vec![Bind::Date(to)])
-                .and_with(
-                    "(j.end_date IS NULL OR j.end_date >= ?)",
-                    vec![Bind::Date(from)],
-                );
-            done.hires = check_contributions(conn, &cond, region, today, tally)?;
-        }
-        Kind::Certificates => {
-            let start = from.and_hms_opt(0, 0, 0).unwrap_or_default();
-            let end = to
-                .succ_opt()
-                .unwrap_or(to)
-                .and_hms_opt(0, 0, 0)
-                .unwrap_or_default();
-            let cond = in_region(Cond::new().and("l.ct_kz_certificate IS NOT NULL"))
-                .and_with("l.created_at >= ?", vec![Bind::Stamp(start)])
-                .and_with("l.created_at < ?", vec![Bind::Stamp(end)]);
-            done.lines = check_lines(conn, &cond, tally)?;
-            let numbers: Vec<String> = crate::db::schema::register_certificates::table
-                .filter(crate::db::schema::register_certificates::batch_id.eq_any(&ids))
-                .select(crate::db::schema::register_certificates::number)
-                .distinct()
-                .load(conn)?;
-            for chunk in numbers.chunks(PAGE) {
-                done.lines += check_lines(
-                    conn,
-                    &Cond::new().and_in("l.ct_kz_certificate", chunk),
-                    tally,
-                )?;
-            }
-        }
-    }
-    pending.flush(conn)?;
-    Ok(done)
 }
 
 /// Whether a matched referral is mandatory for new employment-center hires in the region.
@@ -566,16 +402,4 @@ pub fn refusal_key(check: Check, reason: Reason) -> &'static str {
         (_, Reason::UsedTwice) => "hire-referral-used-twice",
         _ => "hire-referral-out-of-dates",
     }
-}
-
-/// Checks every hire and procurement line again, a page at a time: for data written outside
-/// the use cases (`jobmap seed`, `jobmap demo`, a restore), and as a repair. Not a page's job.
-pub fn check_all(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<Rechecked> {
-    let mut tally = Pending::bulk();
-    let done = Rechecked {
-        hires: check_hires_by_contract(conn, &Cond::new().and("1 = 1"), None, today, &mut tally)?,
-        lines: check_lines(conn, &Cond::new().and("1 = 1"), &mut tally)?,
-    };
-    tally.flush(conn)?;
-    Ok(done)
 }
