@@ -8,13 +8,13 @@ use std::path::PathBuf;
 use anyhow::{Context, bail};
 use clap::Subcommand;
 
+use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::users;
 use crate::domain::language::Language;
-use crate::domain::role::Role;
 use crate::domain::verification::{Kind, month_end, parse_month};
 use crate::i18n::I18n;
-use crate::usecase::acting::{Acting, ActingKind};
+use crate::usecase::acting::Acting;
 use crate::usecase::registers::{BatchHeader, LoadError, load};
 use crate::web::register_csv;
 
@@ -63,13 +63,11 @@ pub fn run(cmd: RegisterCommand, db: &Db, today: chrono::NaiveDate) -> anyhow::R
                 );
             };
             let month = |m: &str| parse_month(m).with_context(|| format!("{m:?} is not YYYY-MM"));
+            // As given: the use case refuses a region for a national register, and an unknown
+            // one, with the same messages as the registers page.
             let header = BatchHeader {
                 kind,
-                region: if kind.per_region() {
-                    region
-                } else {
-                    String::new()
-                },
+                region: region.trim().to_owned(),
                 from: month(&from)?,
                 to: month_end(month(&to)?),
                 source,
@@ -78,20 +76,11 @@ pub fn run(cmd: RegisterCommand, db: &Db, today: chrono::NaiveDate) -> anyhow::R
             let Some(user) = users::find_by_login(&mut conn, &login)? else {
                 bail!("no user {login:?}");
             };
-            let (Some(role), true) = (user.role(), user.active) else {
+            let Some(current) = CurrentUser::from_row(&user).filter(|_| user.active) else {
                 bail!("{login:?} is not an active account");
             };
-            let by = Acting {
-                id: user.id.clone(),
-                login: user.login.clone(),
-                role,
-                // Only admins and commission members load registers, and they are national.
-                scope: crate::domain::role::Scope::National,
-                kind: ActingKind::User,
-            };
-            if !matches!(role, Role::Admin | Role::Commission) {
-                bail!("{login:?} may not load registers: admins and commission members may");
-            }
+            // Who may load is the use case's rule (`usecase::registers::may_load`).
+            let by = Acting::from(&current);
             let rows = match register_csv::open(&file, kind) {
                 Ok(rows) => rows,
                 Err(p) => return refused(vec![p]),
@@ -112,7 +101,9 @@ pub fn run(cmd: RegisterCommand, db: &Db, today: chrono::NaiveDate) -> anyhow::R
                     );
                     Ok(())
                 }
-                Err(LoadError::Forbidden) => bail!("{login:?} may not load registers"),
+                Err(LoadError::Forbidden) => {
+                    bail!("{login:?} may not load registers: admins and commission members may")
+                }
                 Err(LoadError::Lines(problems)) => refused(problems),
                 Err(LoadError::Db(e)) => Err(e.into()),
             }

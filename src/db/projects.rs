@@ -299,11 +299,11 @@ pub fn change_status(
         decision,
     } = step;
     lock_for_update(conn, "projects", id)?;
-    super::cache::touched();
     let before = get(conn, id)?;
     if before.version != base_version {
         return Err(ProjectWriteError::Stale(Box::new(before)));
     }
+    super::cache::touched();
     let at = now();
     let target = projects::table
         .filter(projects::id.eq(id))

@@ -352,6 +352,16 @@ pub fn contract_starts(
     Ok(found)
 }
 
+/// The table that holds one register's rows.
+pub fn table_of(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Referrals => "register_referrals",
+        Kind::EmploymentContracts => "register_employment_contracts",
+        Kind::Contributions => "register_contributions",
+        Kind::Certificates => "register_certificates",
+    }
+}
+
 /// The live batches of one register (few).
 pub fn live_batches(conn: &mut DbConnection, kind: Kind) -> QueryResult<Vec<String>> {
     b::table

@@ -113,10 +113,15 @@ pub struct HireRow {
     pub referral_number: Option<String>,
 }
 
-const HIRES: &str = "SELECT j.id AS job_id, j.contract_id, p.region_code, w.iin, c.contractor_bin, \
-     j.hire_date, j.end_date, j.referral_number \
-     FROM jobs j JOIN workers w ON w.id = j.worker_id JOIN contracts c ON c.id = j.contract_id \
-     JOIN projects p ON p.id = c.project_id";
+/// What matching reads of a hire, and from where (see [`HireRow`]).
+const HIRE_COLUMNS: &str = "j.id AS job_id, j.contract_id, p.region_code, w.iin, \
+     c.contractor_bin, j.hire_date, j.end_date, j.referral_number";
+const HIRE_TABLES: &str = "jobs j JOIN workers w ON w.id = j.worker_id \
+     JOIN contracts c ON c.id = j.contract_id JOIN projects p ON p.id = c.project_id";
+
+fn hires_select() -> String {
+    format!("SELECT {HIRE_COLUMNS} FROM {HIRE_TABLES}")
+}
 
 /// Up to `limit` hires matching `cond` with ids after `after`, in id order (keyset paging,
 /// so a national load never holds every hire at once).
@@ -129,7 +134,7 @@ pub fn hires_page(
     let c = cond
         .clone()
         .and_with("j.id > ?", vec![Bind::Text(after.to_owned())]);
-    c.query(HIRES, &format!("ORDER BY j.id LIMIT {limit}"))
+    c.query(&hires_select(), &format!("ORDER BY j.id LIMIT {limit}"))
         .load(conn)
 }
 
@@ -138,7 +143,7 @@ pub fn hires_page(
 /// walks every job in id order looking for the few (measured: 0.5 s for each 500 numbers at
 /// national scale, 52 s for a bulk of 10,000 hires).
 pub fn hires_few(conn: &mut DbConnection, cond: &Cond) -> QueryResult<Vec<HireRow>> {
-    cond.query(HIRES, "").load(conn)
+    cond.query(&hires_select(), "").load(conn)
 }
 
 /// The contracts of a region (every contract when `region` is `None`) in groups of about
@@ -197,15 +202,12 @@ pub struct HireWithChecks {
 
 /// Every hire `cond` selects with its stored checks (`cond` selects few: a group of contracts).
 pub fn hires_with_checks(conn: &mut DbConnection, cond: &Cond) -> QueryResult<Vec<HireWithChecks>> {
-    cond.query(
-        "SELECT j.id AS job_id, j.contract_id, p.region_code, w.iin, c.contractor_bin, \
-         j.hire_date, j.end_date, j.referral_number, hv.referral, hv.referral_reason, \
-         hv.employment, hv.contributions, hv.missing_months \
-         FROM jobs j JOIN workers w ON w.id = j.worker_id JOIN contracts c ON c.id = j.contract_id \
-         JOIN projects p ON p.id = c.project_id LEFT JOIN hire_verifications hv ON hv.job_id = j.id",
-        "",
-    )
-    .load(conn)
+    let select = format!(
+        "SELECT {HIRE_COLUMNS}, hv.referral, hv.referral_reason, hv.employment, \
+         hv.contributions, hv.missing_months \
+         FROM {HIRE_TABLES} LEFT JOIN hire_verifications hv ON hv.job_id = j.id"
+    );
+    cond.query(&select, "").load(conn)
 }
 
 /// Writes new contributions checks over stored ones, several hundred in one statement

@@ -170,41 +170,64 @@ pub(super) struct Loaded {
     pub names: RegionNames,
 }
 
-/// The entries of one page of a list with what explains them, kept in the page cache until a
-/// write changes checks or registers (a million-row register makes the lists long; a page of
-/// them is read once per change, not once per view). Every view is audited all the same,
-/// through the writer, so that views committed together share one commit.
-pub(super) async fn load(
+/// One page of a list with what explains it, kept in the page cache until a write changes
+/// checks or registers (a million-row register makes the lists long; a page of them is read
+/// once per change, not once per view). Every view is audited all the same.
+pub(super) async fn load_page(
     db: &Db,
     user: &CurrentUser,
     scope: &Scope,
     q: &ListQuery,
-    offset: i64,
-    limit: i64,
+    page: i64,
     today: chrono::NaiveDate,
 ) -> Result<std::sync::Arc<Loaded>, AppError> {
-    let (kind, region) = (q.list(), q.region.clone());
+    let (kind, region, offset) = (q.list(), q.region.clone(), (page - 1) * PER_PAGE);
     let key = format!(
-        "verification {} {scope:?} {region} {offset} {limit} {today}",
+        "verification {} {scope:?} {region} {offset} {today}",
         kind.code()
     );
-    let (scope_for, region_for) = (scope.clone(), region.clone());
-    let fetch = move |conn: &mut crate::db::DbConnection| {
-        fetch(conn, kind, &scope_for, &region_for, offset, limit, today)
-    };
-    // An export is read once and is large: it does not take the cache's room.
-    let loaded = if limit <= PER_PAGE {
-        db.cached(key, fetch).await?
+    let scope_for = scope.clone();
+    let loaded = db
+        .cached(key, move |conn| {
+            fetch(conn, kind, &scope_for, &region, offset, PER_PAGE, today)
+        })
+        .await?;
+    audit_view(db, user, q, offset).await?;
+    Ok(loaded)
+}
+
+/// Up to `limit` entries of a list from the first, for an export: read once, and too large
+/// to take the page cache's room.
+pub(super) async fn load_all(
+    db: &Db,
+    user: &CurrentUser,
+    scope: &Scope,
+    q: &ListQuery,
+    limit: i64,
+    today: chrono::NaiveDate,
+) -> Result<Loaded, AppError> {
+    let (kind, region, scope_for) = (q.list(), q.region.clone(), scope.clone());
+    let loaded = db
+        .run(move |conn| fetch(conn, kind, &scope_for, &region, 0, limit, today))
+        .await?;
+    audit_view(db, user, q, 0).await?;
+    Ok(loaded)
+}
+
+/// The view's audit record, through the writer: views arriving together share one commit.
+async fn audit_view(
+    db: &Db,
+    user: &CurrentUser,
+    q: &ListQuery,
+    offset: i64,
+) -> Result<(), AppError> {
+    let (kind, actor) = (q.list(), user.actor());
+    let entity_id = if q.region.is_empty() {
+        "all".to_owned()
     } else {
-        std::sync::Arc::new(db.run(fetch).await?)
+        q.region.clone()
     };
-    let actor = user.actor();
     db.write(move |conn| {
-        let entity_id = if region.is_empty() {
-            "all".to_owned()
-        } else {
-            region
-        };
         audit::record(
             conn,
             Event {
@@ -219,8 +242,7 @@ pub(super) async fn load(
         )?;
         Ok(())
     })
-    .await?;
-    Ok(loaded)
+    .await
 }
 
 fn fetch(
@@ -269,16 +291,7 @@ pub async fn show(
     let scope = scope_of(&user, &mut q)?;
     let page = q.page.unwrap_or(1).max(1);
     let today = ctx.today();
-    let found = load(
-        &db,
-        &user,
-        &scope,
-        &q,
-        (page - 1) * PER_PAGE,
-        PER_PAGE,
-        today,
-    )
-    .await?;
+    let found = load_page(&db, &user, &scope, &q, page, today).await?;
     let pages = ((found.total + PER_PAGE - 1) / PER_PAGE).max(1);
     render(&VerificationPage {
         kind: q.list(),

@@ -4,7 +4,7 @@
 
 use actix_web::{HttpResponse, web};
 
-use super::verification::{ListQuery, load, scope_of, shown, shown_lines};
+use super::verification::{ListQuery, load_all, scope_of, shown, shown_lines};
 use crate::auth::CurrentUser;
 use crate::db::Db;
 use crate::db::discrepancies::ListKind;
@@ -24,7 +24,7 @@ pub async fn export(
 ) -> Result<HttpResponse, AppError> {
     let mut q = query.into_inner();
     let scope = scope_of(&user, &mut q)?;
-    let found = load(&db, &user, &scope, &q, 0, EXPORT_MAX, ctx.today()).await?;
+    let found = load_all(&db, &user, &scope, &q, EXPORT_MAX, ctx.today()).await?;
     let kind = q.list();
     let t = |k: &str| ctx.t(k);
     let check = |c: &str| Check::from_code(c).map_or_else(String::new, |c| t(c.label_key()));
@@ -52,37 +52,30 @@ pub async fn export(
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: shown(
-                &ctx,
-                &scope,
-                kind,
-                found.hires.clone(),
-                &found.found,
-                &found.names,
-            )
-            .into_iter()
-            .map(|h| {
-                let state = match kind {
-                    ListKind::Contracts => check(&h.item.employment),
-                    ListKind::Contributions => t("check-missing"),
-                    _ => check(&h.item.referral),
-                };
-                vec![
-                    Cell::Text(h.item.project_code),
-                    Cell::Text(h.item.contract_number),
-                    Cell::Text(h.item.region_code),
-                    Cell::Text(h.person.iin),
-                    Cell::Text(h.person.name),
-                    Cell::Text(h.item.hire_date.to_string()),
-                    Cell::Text(h.item.referral_number.unwrap_or_default()),
-                    Cell::Text(state),
-                    Cell::Text(reason(&h.item.referral_reason)),
-                    Cell::Text(h.item.missing_months),
-                    Cell::Text(h.evidence.join("; ")),
-                    Cell::Text(h.next_step.unwrap_or_default()),
-                ]
-            })
-            .collect(),
+            rows: shown(&ctx, &scope, kind, found.hires, &found.found, &found.names)
+                .into_iter()
+                .map(|h| {
+                    let state = match kind {
+                        ListKind::Contracts => check(&h.item.employment),
+                        ListKind::Contributions => t("check-missing"),
+                        _ => check(&h.item.referral),
+                    };
+                    vec![
+                        Cell::Text(h.item.project_code),
+                        Cell::Text(h.item.contract_number),
+                        Cell::Text(h.item.region_code),
+                        Cell::Text(h.person.iin),
+                        Cell::Text(h.person.name),
+                        Cell::Text(h.item.hire_date.to_string()),
+                        Cell::Text(h.item.referral_number.unwrap_or_default()),
+                        Cell::Text(state),
+                        Cell::Text(reason(&h.item.referral_reason)),
+                        Cell::Text(h.item.missing_months),
+                        Cell::Text(h.evidence.join("; ")),
+                        Cell::Text(h.next_step.unwrap_or_default()),
+                    ]
+                })
+                .collect(),
         }
     } else {
         Table {
@@ -103,7 +96,7 @@ pub async fn export(
             .iter()
             .map(|k| t(k))
             .collect(),
-            rows: shown_lines(&ctx, &scope, found.lines.clone(), &found.found)
+            rows: shown_lines(&ctx, &scope, found.lines, &found.found)
                 .into_iter()
                 .map(|shown| {
                     let l = shown.item;

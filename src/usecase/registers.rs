@@ -166,8 +166,10 @@ where
             let started = std::time::Instant::now();
             let count = write_rows(conn, &batch.id, &header.scope(), rows)?;
             registers::set_row_count(conn, &batch.id, count)?;
-            let table = format!("register_{}", batch.kind);
-            crate::db::bulk_write::refresh_statistics(conn, Some(&table))?;
+            crate::db::bulk_write::refresh_statistics(
+                conn,
+                Some(registers::table_of(header.kind)),
+            )?;
             let written_in = started.elapsed();
             let superseded = old.map(|o| o.id);
             let rechecked = verification::after_batch(conn, &batch, superseded.as_deref(), today)?;

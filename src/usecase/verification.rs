@@ -35,9 +35,9 @@ pub fn tolerance_days(conn: &mut DbConnection, today: NaiveDate) -> QueryResult<
 
 /// Everything one page of checks needs besides the hires themselves.
 pub(super) struct Context {
-    pub(super) coverage: Coverage,
+    coverage: Coverage,
     tolerance: i64,
-    pub(super) today: NaiveDate,
+    today: NaiveDate,
 }
 
 impl Context {
@@ -74,7 +74,7 @@ pub fn check_hires(
     Ok(count)
 }
 
-pub(super) fn facts(h: &HireRow) -> HireFacts {
+fn facts(h: &HireRow) -> HireFacts {
     HireFacts {
         iin: h.iin.clone(),
         region: h.region_code.clone(),
@@ -159,12 +159,7 @@ fn check_page(
                 starts.get(&key).unwrap_or(&none),
                 ctx.tolerance,
             );
-            let (contributions, missing) = v::contributions(
-                &f,
-                &ctx.coverage,
-                paid.get(&key).unwrap_or(&none),
-                ctx.today,
-            );
+            let (contributions, missing_months) = contributions_of(h, ctx, &paid);
             HireCheck {
                 job_id: h.job_id.clone(),
                 contract_id: h.contract_id.clone(),
@@ -173,11 +168,27 @@ fn check_page(
                 referral_reason: reason.code().to_owned(),
                 employment: employment.code().to_owned(),
                 contributions: contributions.code().to_owned(),
-                missing_months: v::months_text(&missing),
+                missing_months,
                 checked_at: at,
             }
         })
         .collect())
+}
+
+/// Live contribution months by (IIN, employer BIN), as `registers::paid_months` reads them.
+pub(super) type Paid = HashMap<(String, String), Vec<NaiveDate>>;
+
+/// A hire's contributions check and the months found unpaid, as stored: the one place both
+/// the full check of a hire and a contributions batch's recheck compute it.
+pub(super) fn contributions_of(h: &HireRow, ctx: &Context, paid: &Paid) -> (Check, String) {
+    let key = (h.iin.clone(), h.contractor_bin.clone());
+    let (check, missing) = v::contributions(
+        &facts(h),
+        &ctx.coverage,
+        paid.get(&key).map_or(&[][..], Vec::as_slice),
+        ctx.today,
+    );
+    (check, v::months_text(&missing))
 }
 
 /// Checks new hires, and every hire sharing a referral number with them (which of them used

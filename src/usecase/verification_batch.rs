@@ -9,13 +9,13 @@ use diesel::QueryResult;
 use diesel::prelude::*;
 
 use super::verification::{
-    Context, PAGE, check_and_save, check_lines, distinct, facts, recheck_numbers_into,
+    Context, PAGE, check_and_save, check_lines, contributions_of, distinct, recheck_numbers_into,
 };
 use crate::db::registers::{self, BatchRow};
 use crate::db::verification::{self as stored, Bind, Cond, HireCheck, HireRow};
 use crate::db::verified_tallies::Pending;
 use crate::db::{DbConnection, now};
-use crate::domain::verification::{self as v, Kind};
+use crate::domain::verification::Kind;
 
 /// Checks again every hire `cond` selects in the region's contracts (every contract when
 /// `region` is `None`), a group of contracts at a time: a whole register period's recheck.
@@ -53,9 +53,9 @@ fn check_contributions(
     for group in stored::contract_groups(conn, region, PAGE)? {
         let rows = stored::hires_with_checks(conn, &cond.clone().and_in("j.contract_id", &group))?;
         count += rows.len();
-        let (known, fresh): (Vec<_>, Vec<_>) = rows.into_iter().partition(|r| {
-            r.referral.is_some() && r.employment.is_some() && r.contributions.is_some()
-        });
+        // The stored checks come from one LEFT JOIN: all there, or none.
+        let (known, fresh): (Vec<_>, Vec<_>) =
+            rows.into_iter().partition(|r| r.contributions.is_some());
         if !fresh.is_empty() {
             let hires: Vec<HireRow> = fresh.into_iter().map(|r| r.hire).collect();
             check_and_save(conn, &hires, &ctx, tally)?;
@@ -63,18 +63,10 @@ fn check_contributions(
         let iins = distinct(known.iter().map(|r| r.hire.iin.clone()));
         let paid = registers::paid_months(conn, &iins)?;
         let at = now();
-        let none = Vec::new();
         let changed: Vec<HireCheck> = known
             .into_iter()
             .filter_map(|r| {
-                let key = (r.hire.iin.clone(), r.hire.contractor_bin.clone());
-                let (check, missing) = v::contributions(
-                    &facts(&r.hire),
-                    &ctx.coverage,
-                    paid.get(&key).unwrap_or(&none),
-                    ctx.today,
-                );
-                let months = v::months_text(&missing);
+                let (check, months) = contributions_of(&r.hire, &ctx, &paid);
                 if r.contributions.as_deref() == Some(check.code())
                     && r.missing_months.as_deref() == Some(months.as_str())
                 {

@@ -293,6 +293,37 @@ async fn a_register_file_is_loaded_from_the_command_line_all_or_nothing() {
     );
     assert!(batches().is_empty());
 
+    // A region given for a national register is refused by the use case's own rule.
+    let path = file.to_str().unwrap().to_owned();
+    let out = jobmap(
+        &app,
+        &[
+            "register",
+            "load",
+            "--kind",
+            "contributions",
+            "--region",
+            "27",
+            "--from",
+            "2024-07",
+            "--to",
+            "2024-08",
+            "--source",
+            "ENPF export",
+            "--as",
+            &member.login,
+            &path,
+        ],
+        None,
+    );
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("leave the region empty"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(batches().is_empty());
+
     let out = load(&member.login);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("2 rows"), "{}", stdout(&out));
